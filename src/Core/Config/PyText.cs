@@ -1,0 +1,43 @@
+namespace QubesPoolConsole.Core.Config;
+
+/// <summary>Python 2 string helpers: <c>str.isspace</c> and <c>str.strip</c> on byte strings know only ASCII whitespace.</summary>
+internal static class PyText
+{
+    public static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\v' or '\f';
+
+    public static bool IsBlank(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+        {
+            if (!IsSpace(c)) return false;
+        }
+        return true;
+    }
+
+    public static ReadOnlySpan<char> Strip(ReadOnlySpan<char> s)
+    {
+        int start = 0, end = s.Length;
+        while (start < end && IsSpace(s[start])) start++;
+        while (end > start && IsSpace(s[end - 1])) end--;
+        return s[start..end];
+    }
+
+    public static int StripEnd(ReadOnlySpan<char> s, int end)
+    {
+        while (end > 0 && IsSpace(s[end - 1])) end--;
+        return end;
+    }
+
+    /// <summary>Python 2 <c>str.lower()</c> on a byte string lower-cases ASCII letters only.</summary>
+    public static string AsciiLower(ReadOnlySpan<char> s)
+    {
+        return string.Create(s.Length, s.ToString(), static (dst, src) =>
+        {
+            for (int i = 0; i < src.Length; i++)
+            {
+                char c = src[i];
+                dst[i] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+            }
+        });
+    }
+}

@@ -1,0 +1,46 @@
+namespace QubesPoolConsole.Core.Diagnostics;
+
+/// <summary>Stable identifiers of every diagnostic the core emits (for tests, scripts and the UI).</summary>
+public static class DiagnosticCodes
+{
+    // Reading the file (Qubes cannot read it at all)
+    public const string NotUtf8 = "not-utf8";
+    public const string ByteOrderMark = "bom";
+    public const string NulByte = "nul-byte";
+    public const string KeyBeforeSection = "key-before-section";
+    public const string InvalidLine = "invalid-line";
+    public const string FileMissing = "file-missing";
+    public const string FileUnreadable = "file-unreadable";
+
+    // Merging (Qubes reads it, last one wins)
+    public const string DuplicateSection = "duplicate-section";
+    public const string DuplicateKey = "duplicate-key";
+
+    // Pool rules
+    public const string DefaultPoolMissing = "default-missing";
+    public const string DefaultPoolHasKeys = "default-has-keys";
+    public const string DefaultPoolNotXen = "default-not-xen";
+    public const string DefaultPoolRemoval = "default-removal";
+    public const string ReservedSectionName = "reserved-section-name";
+    public const string DefaultsSectionKeys = "defaults-section-keys";
+    public const string InvalidPoolName = "invalid-pool-name";
+    public const string PoolExists = "pool-exists";
+    public const string PoolNotFound = "pool-not-found";
+    public const string NoDriver = "no-driver";
+    public const string UnknownDriver = "unknown-driver";
+    public const string InvalidClass = "invalid-class";
+    public const string XenStorageClass = "xen-storage-class";
+    public const string DirPathMissing = "dir-path-missing";
+    public const string DirPathRelative = "dir-path-relative";
+    public const string DirPathNotNormalized = "dir-path-not-normalized";
+    public const string DirPathParentMissing = "dir-path-parent-missing";
+    public const string XenExtraKey = "xen-extra-key";
+    public const string ReservedKey = "reserved-key";
+    public const string InvalidKey = "invalid-key";
+    public const string KeyCase = "key-case";
+    public const string MultiLineValue = "multi-line-value";
+    public const string InvalidValue = "invalid-value";
+    public const string CustomDriverUnchecked = "custom-driver-unchecked";
+    public const string PoolInUse = "pool-in-use";
+    public const string PoolMoved = "pool-moved";
+}

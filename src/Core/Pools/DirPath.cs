@@ -1,0 +1,32 @@
+namespace QubesPoolConsole.Core.Pools;
+
+/// <summary>Checks and normalises a xen pool's dir_path.</summary>
+public static class DirPath
+{
+    /// <summary>Longest accepted path (Linux PATH_MAX).</summary>
+    public const int MaxLength = 4096;
+
+    /// <summary>Outcome of <see cref="Check"/>: an error (a sentence fragment), or the normal form.</summary>
+    public readonly record struct Result(string? Error, string Normalized);
+
+    /// <summary>
+    /// Absolute, no line breaks or control characters, no '.' or '..' components (a '..' under a symlink does not
+    /// mean what it seems, so it is refused rather than folded); repeated and trailing slashes are folded away.
+    /// </summary>
+    public static Result Check(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path)) return new("is empty; give an absolute path such as /var/lib/qubes-pools/foo", path);
+        if (path.Length > MaxLength) return new($"is {path.Length} characters long; the limit is {MaxLength}", path);
+        foreach (char c in path)
+        {
+            if (char.IsControl(c)) return new($"contains {PoolName.Describe(c)}", path);
+        }
+        if (path[0] != '/') return new($"'{PoolName.Shorten(path)}' is relative; Qubes needs an absolute path starting with '/'", path);
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Any(p => p is "." or ".."))
+        {
+            return new($"'{PoolName.Shorten(path)}' contains '.' or '..'; write the real absolute path", path);
+        }
+        return new(null, "/" + string.Join('/', parts));
+    }
+}

@@ -1,0 +1,53 @@
+using QubesPoolConsole.Core.Config;
+using QubesPoolConsole.Core.Diagnostics;
+using static QubesPoolConsole.Core.Diagnostics.DiagnosticCodes;
+
+namespace QubesPoolConsole.Core.Pools;
+
+/// <summary>
+/// Every rule Qubes R3.2 imposes on storage.conf (see shared/notes/qubes-storage.md), checked on a whole document.
+/// Stricter than Qubes where Qubes is sloppy; never looser.
+/// </summary>
+public static class PoolRules
+{
+    /// <summary>All diagnostics for a document: the parser's, then the pool rules', in line order.</summary>
+    public static IReadOnlyList<Diagnostic> Validate(StorageConfDocument document)
+    {
+        var found = new List<Diagnostic>(document.SyntaxDiagnostics);
+        if (document.FindSection(KnownDrivers.DefaultPool) is null)
+        {
+            found.Add(Diagnostic.Error(DefaultPoolMissing,
+                "There is no [default] section; Qubes cannot load any VM of the default pool. Add a section '[default]' with 'driver=xen'."));
+        }
+        if (document.Defaults is { } defaults)
+        {
+            foreach (var o in defaults.Options.Values)
+            {
+                found.Add(Diagnostic.Error(DefaultsSectionKeys,
+                    $"'{o.Key}' in [DEFAULT] is given to every pool, including default, which crashes Qubes R3.2. Move it into the pools that need it.",
+                    o.Line, StorageConfParser.DefaultsSection, o.Key));
+            }
+        }
+        foreach (var line in document.Lines)
+        {
+            if (line.Kind == LineKind.Option && line.Text.AsSpan(0, KeyLength(line)).IndexOfAnyInRange('A', 'Z') >= 0)
+            {
+                found.Add(Diagnostic.Warning(KeyCase,
+                    $"Qubes reads option '{line.Text[..KeyLength(line)]}' as '{line.Key}'. Write it in lower case.",
+                    line.Number, line.Section, line.Key));
+            }
+        }
+        foreach (var pool in PoolModel.Build(document))
+        {
+            PoolChecks.Check(pool, document, found);
+        }
+        found.Sort((a, b) => (a.Line ?? 0).CompareTo(b.Line ?? 0));
+        return found;
+    }
+
+    /// <summary>Only the diagnostics about one pool.</summary>
+    public static IEnumerable<Diagnostic> ForPool(IEnumerable<Diagnostic> diagnostics, string pool)
+        => diagnostics.Where(d => d.Section == pool);
+
+    private static int KeyLength(ConfLine line) => PyText.StripEnd(line.Text, line.Text.AsSpan().IndexOfAny(':', '='));
+}

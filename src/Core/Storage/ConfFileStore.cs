@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using QubesPoolConsole.Core.Config;
+using QubesPoolConsole.Core.Diagnostics;
+
+namespace QubesPoolConsole.Core.Storage;
+
+/// <summary>
+/// Loads and safely saves storage.conf. A save is refused with a conflict when the file's bytes changed since
+/// they were loaded (compared by SHA-256, under an exclusive lock shared by every writer), keeps the previous
+/// version in a history folder, and replaces the file atomically (<see cref="AtomicFileWriter"/>).
+/// </summary>
+public sealed class ConfFileStore(ConfFileStoreOptions options)
+{
+    private const string HistoryStampFormat = "yyyyMMdd'T'HHmmssfff'Z'";
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The settings.</summary>
+    public ConfFileStoreOptions Options { get; } = options;
+
+    /// <summary>The storage.conf path.</summary>
+    public string Path => Options.Path;
+
+    /// <summary>Reads the file. Never throws for a missing, unreadable or non-UTF-8 file.</summary>
+    public LoadResult Load()
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(Path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return new LoadResult(LoadStatus.Missing, null, null, Diagnostic.Error(DiagnosticCodes.FileMissing,
+                $"{Path} does not exist. Without it Qubes has no pools, and every VM in the default pool fails to load. Restore the file Qubes ships."));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new LoadResult(LoadStatus.Unreadable, null, null, Diagnostic.Error(DiagnosticCodes.FileUnreadable,
+                $"{Path} cannot be read: {ex.Message}"));
+        }
+        return FromBytes(bytes);
+    }
+
+    /// <summary>Decodes bytes as Qubes' file (UTF-8 without replacement; the hash is of the exact bytes).</summary>
+    public static LoadResult FromBytes(byte[] bytes)
+    {
+        var sha = Sha256Hex(bytes);
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            int at = Math.Max(0, ex.Index);
+            int line = 1 + bytes.AsSpan(0, Math.Min(at, bytes.Length)).Count((byte)'\n');
+            return new LoadResult(LoadStatus.Unreadable, null, sha, Diagnostic.Error(DiagnosticCodes.NotUtf8,
+                $"Line {line} has bytes that are not UTF-8 text; the console will not edit a file it cannot show exactly. Fix or remove that line in a text editor.", line));
+        }
+        return new LoadResult(LoadStatus.Loaded, StorageConfDocument.Parse(text), sha, null);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="newText"/> if the file on disk still has the hash <paramref name="expectedSha256"/>
+    /// (null: the file must still be missing). Nothing is written on conflict or failure.
+    /// </summary>
+    public SaveResult Save(string newText, string? expectedSha256)
+    {
+        var newBytes = StrictUtf8.GetBytes(newText);
+        var newSha = Sha256Hex(newBytes);
+        try
+        {
+            using var _ = FileLock.Acquire(Options.LockPath, Options.LockTimeout);
+            AtomicFileWriter.RemoveLeftovers(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!, System.IO.Path.GetFileName(Path));
+            byte[]? current = File.Exists(Path) ? File.ReadAllBytes(Path) : null;
+            string? currentSha = current is null ? null : Sha256Hex(current);
+            if (currentSha != expectedSha256)
+            {
+                string? currentText = null;
+                try { currentText = current is null ? null : StrictUtf8.GetString(current); }
+                catch (DecoderFallbackException) { }
+                return new SaveResult(SaveStatus.Conflict, currentSha, currentText, null,
+                    current is null
+                        ? $"{Path} was deleted since it was loaded; nothing was written. Reload to see the current state."
+                        : $"{Path} was changed by someone else since it was loaded; nothing was written. Review their change, then rebase or discard yours.");
+            }
+            if (currentSha == newSha)
+            {
+                return new SaveResult(SaveStatus.Unchanged, newSha, null, null, "No changes: the file already has this content.");
+            }
+            string? kept = current is null ? null : KeepInHistory(current);
+            AtomicFileWriter.Write(Path, newBytes);
+            return new SaveResult(SaveStatus.Saved, newSha, null, kept,
+                kept is null ? $"Created {Path}." : $"Saved {Path}; the previous version is kept as {System.IO.Path.GetFileName(kept)}.");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or TimeoutException)
+        {
+            return new SaveResult(SaveStatus.Failed, null, null, null, $"Could not save {Path}: {ex.Message} The file was not changed.");
+        }
+    }
+
+    /// <summary>Previous versions, newest first.</summary>
+    public IReadOnlyList<HistoryEntry> History()
+    {
+        if (!Directory.Exists(Options.HistoryDirectory)) return [];
+        var prefix = System.IO.Path.GetFileName(Path) + ".";
+        return new DirectoryInfo(Options.HistoryDirectory).EnumerateFiles(prefix + "*")
+            .Select(f => (f, stamp: ParseStamp(f.Name[prefix.Length..])))
+            .Where(x => x.stamp is not null)
+            .OrderByDescending(x => x.f.Name, StringComparer.Ordinal)
+            .Select(x => new HistoryEntry(x.f.FullName, x.stamp!.Value, x.f.Length))
+            .ToList();
+    }
+
+    /// <summary>Removes temp files left by a writer that crashed; returns how many.</summary>
+    public int RemoveLeftovers()
+        => AtomicFileWriter.RemoveLeftovers(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!, System.IO.Path.GetFileName(Path));
+
+    /// <summary>Lower-case hex SHA-256.</summary>
+    public static string Sha256Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    private string KeepInHistory(byte[] current)
+    {
+        Directory.CreateDirectory(Options.HistoryDirectory);
+        var baseName = System.IO.Path.GetFileName(Path) + "." + DateTime.UtcNow.ToString(HistoryStampFormat, CultureInfo.InvariantCulture);
+        var target = System.IO.Path.Combine(Options.HistoryDirectory, baseName);
+        for (int n = 1; File.Exists(target); n++) target = System.IO.Path.Combine(Options.HistoryDirectory, $"{baseName}-{n}");
+        AtomicFileWriter.Write(target, current, (UnixFileMode)0b110_100_000);
+        foreach (var old in History().Skip(Options.HistoryLimit)) File.Delete(old.Path);
+        return target;
+    }
+
+    private static DateTimeOffset? ParseStamp(string suffix)
+    {
+        var stamp = suffix.Split('-')[0];
+        return DateTime.TryParseExact(stamp, HistoryStampFormat, CultureInfo.InvariantCulture,
+            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t)
+            ? new DateTimeOffset(t, TimeSpan.Zero)
+            : null;
+    }
+}

@@ -1,0 +1,32 @@
+namespace QubesPoolConsole.Server.Configuration;
+
+/// <summary>Settings from appsettings.json, QPC_* environment variables and command-line options (section "Console").</summary>
+public sealed class ConsoleOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "Console";
+
+    /// <summary>Sandbox, dom0, or auto-detect.</summary>
+    public ConsoleMode Mode { get; set; } = ConsoleMode.Auto;
+
+    /// <summary>storage.conf; defaults by mode.</summary>
+    public string? Conf { get; set; }
+
+    /// <summary>qubes.xml; defaults by mode.</summary>
+    public string? QubesXml { get; set; }
+
+    /// <summary>Sandbox data folder (created on first start).</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>History, lock, audit log, login URL file.</summary>
+    public string? StateDirectory { get; set; }
+
+    /// <summary>The dir_path Qubes implies for the default pool; defaults by mode.</summary>
+    public string? DefaultDirPath { get; set; }
+
+    /// <summary>Loopback port; 0 picks a free one.</summary>
+    public int Port { get; set; } = 8431;
+
+    /// <summary>Idle minutes before a session ends.</summary>
+    public int IdleTimeoutMinutes { get; set; } = 30;
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using MudBlazor.Services;
+using QubesPoolConsole.Components;
+using QubesPoolConsole.Core.Pools;
+using QubesPoolConsole.Core.Storage;
+using QubesPoolConsole.Server.Configuration;
+using QubesPoolConsole.Server.Sandbox;
+
+namespace QubesPoolConsole.Server;
+
+/// <summary>Builds the console's web application. Tests call <see cref="Build"/> with their own settings.</summary>
+public static class ConsoleHost
+{
+    /// <summary>Command-line switches mapped to configuration keys.</summary>
+    public static readonly IReadOnlyDictionary<string, string> SwitchMappings = new Dictionary<string, string>
+    {
+        ["--conf"] = "Console:Conf",
+        ["--qubes-xml"] = "Console:QubesXml",
+        ["--data"] = "Console:DataDirectory",
+        ["--state"] = "Console:StateDirectory",
+        ["--port"] = "Console:Port",
+        ["--mode"] = "Console:Mode",
+    };
+
+    /// <summary>Builds the app; <paramref name="configure"/> runs last, before <c>Build()</c>.</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddEnvironmentVariables("QPC_");
+        builder.Configuration.AddCommandLine(args, new Dictionary<string, string>(SwitchMappings));
+        configure?.Invoke(builder);
+
+        var options = builder.Configuration.GetSection(ConsoleOptions.Section).Get<ConsoleOptions>() ?? new ConsoleOptions();
+        var paths = ConsolePaths.Resolve(options);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(paths);
+        builder.Services.AddConsoleCore(paths);
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+
+        var app = builder.Build();
+        app.MapStaticAssets();
+        app.UseAntiforgery();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    /// <summary>Registers Core's services for the resolved paths (also used by the CLI).</summary>
+    public static IServiceCollection AddConsoleCore(this IServiceCollection services, ConsolePaths paths)
+    {
+        SandboxSeeder.EnsureCreated(paths);
+        var store = new ConfFileStore(ConfFileStoreOptions.For(paths.Conf, paths.StateDirectory));
+        services.AddSingleton(store);
+        services.AddSingleton(new PoolCatalog(store, paths.QubesXml, paths.DefaultDirPath));
+        return services;
+    }
+}
