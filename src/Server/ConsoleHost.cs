@@ -29,6 +29,8 @@ public static class ConsoleHost
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
+            // Tests host this assembly too: static web assets are looked up by the app's own name.
+            ApplicationName = typeof(ConsoleHost).Assembly.GetName().Name,
         });
         builder.Configuration.AddEnvironmentVariables("QPC_");
         builder.Configuration.AddCommandLine(args, new Dictionary<string, string>(SwitchMappings));

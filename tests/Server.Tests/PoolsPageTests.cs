@@ -1,0 +1,17 @@
+namespace QubesPoolConsole.Server.Tests;
+
+public class PoolsPageTests
+{
+    [Fact]
+    public async Task Get_Root_ListsTheSandboxPools()
+    {
+        await using var server = await ServerUnderTest.StartAsync();
+        using var client = server.CreateClient();
+
+        var html = await client.GetStringAsync("/");
+
+        Assert.Contains("Storage pools", html);
+        Assert.Contains(">default<", html);
+        Assert.Contains(server.ConfPath, html);
+    }
+}
