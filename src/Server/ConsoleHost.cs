@@ -1,6 +1,8 @@
 using System.Net;
 using MudBlazor.Services;
 using QubesPoolConsole.Components;
+using QubesPoolConsole.Core.Audit;
+using QubesPoolConsole.Core.Drafts;
 using QubesPoolConsole.Core.Pools;
 using QubesPoolConsole.Core.Storage;
 using QubesPoolConsole.Server.Configuration;
@@ -60,6 +62,9 @@ public static class ConsoleHost
         var store = new ConfFileStore(ConfFileStoreOptions.For(paths.Conf, paths.StateDirectory));
         services.AddSingleton(store);
         services.AddSingleton(new PoolCatalog(store, paths.QubesXml, paths.DefaultDirPath));
+        services.AddSingleton<IAuditLog>(new JsonLinesAuditLog(Path.Combine(paths.StateDirectory, "audit.jsonl")));
+        // One draft of pending changes per browser session (Blazor circuit).
+        services.AddScoped(sp => new PoolDraft(sp.GetRequiredService<PoolCatalog>(), sp.GetRequiredService<IAuditLog>()));
         return services;
     }
 }
