@@ -48,13 +48,21 @@ public sealed class ServerUnderTest : IAsyncDisposable
             ["Console:Port"] = "0",
         };
         settings?.Invoke(values);
-        var app = ConsoleHost.Build([], b =>
+        try
         {
-            b.Configuration.AddInMemoryCollection(values);
-            configure?.Invoke(b);
-        });
-        await app.StartAsync();
-        return new ServerUnderTest(app, data);
+            var app = ConsoleHost.Build([], b =>
+            {
+                b.Configuration.AddInMemoryCollection(values);
+                configure?.Invoke(b);
+            });
+            await app.StartAsync();
+            return new ServerUnderTest(app, data);
+        }
+        catch
+        {
+            Directory.Delete(data, recursive: true);
+            throw;
+        }
     }
 
     /// <summary>A client without a session that neither follows redirects nor keeps cookies.</summary>

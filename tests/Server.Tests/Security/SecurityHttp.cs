@@ -1,0 +1,43 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using QubesPoolConsole.Server.Security;
+
+namespace QubesPoolConsole.Server.Tests.Security;
+
+/// <summary>Small helpers to speak raw HTTP to the server under test.</summary>
+public static partial class SecurityHttp
+{
+    /// <summary>Logs in with a raw client and returns the session cookie ("qpc-session=...").</summary>
+    public static async Task<string> LoginCookieAsync(this ServerUnderTest server)
+    {
+        using var client = server.CreateClient();
+        using var response = await client.GetAsync(server.LoginUrl);
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
+        return SessionCookie(response) ?? throw new InvalidOperationException("no session cookie");
+    }
+
+    /// <summary>The "qpc-session=value" pair set by the response, if any.</summary>
+    public static string? SessionCookie(HttpResponseMessage response)
+        => response.Headers.TryGetValues("Set-Cookie", out var values)
+            ? values.Select(v => v.Split(';')[0]).FirstOrDefault(v => v.StartsWith(SessionClaims.CookieName + "=", StringComparison.Ordinal))
+            : null;
+
+    /// <summary>A GET with the given cookie header.</summary>
+    public static async Task<HttpResponseMessage> GetWithCookieAsync(this HttpClient client, string path, string? cookie)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (cookie is not null) request.Headers.Add("Cookie", cookie);
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>The antiforgery hidden field of a rendered form.</summary>
+    public static (string Name, string Value) AntiforgeryField(string html)
+    {
+        var match = AntiforgeryInput().Match(html);
+        Assert.True(match.Success, "no antiforgery field in the page");
+        return (match.Groups["name"].Value, WebUtility.HtmlDecode(match.Groups["value"].Value));
+    }
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>__RequestVerificationToken)\" value=\"(?<value>[^\"]+)\"")]
+    private static partial Regex AntiforgeryInput();
+}
