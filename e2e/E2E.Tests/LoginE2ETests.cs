@@ -54,4 +54,22 @@ public class LoginE2ETests(BrowserFixture browser)
         Assert.Equal(401, response!.Status);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Log in to Qubes Pool Console" })).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task LogOutInOneTab_TheOtherOpenTab_IsSentToLoginOnItsNextAction()
+    {
+        await using var server = await ConsoleServer.StartAsync();
+        await using var context = await browser.Browser.NewContextAsync();
+        var first = await server.OpenLoggedInAsync(context);
+        var second = await context.NewPageAsync();
+        await second.GotoAsync(server.BaseUrl + "/");
+        await second.WaitForInteractiveAsync();
+
+        await second.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+        await Expect(second.GetByText("You have logged out.")).ToBeVisibleAsync();
+        await first.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
+
+        await Expect(first.GetByRole(AriaRole.Heading, new() { Name = "Log in to Qubes Pool Console" })).ToBeVisibleAsync();
+        await Expect(first.GetByRole(AriaRole.Heading, new() { Name = "History" })).ToHaveCountAsync(0);
+    }
 }
