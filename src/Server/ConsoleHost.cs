@@ -1,4 +1,3 @@
-using System.Net;
 using MudBlazor.Services;
 using QubesPoolConsole.Components;
 using QubesPoolConsole.Core.Audit;
@@ -7,6 +6,7 @@ using QubesPoolConsole.Core.Pools;
 using QubesPoolConsole.Core.Storage;
 using QubesPoolConsole.Server.Configuration;
 using QubesPoolConsole.Server.Sandbox;
+using QubesPoolConsole.Server.Security;
 
 namespace QubesPoolConsole.Server;
 
@@ -39,19 +39,20 @@ public static class ConsoleHost
         configure?.Invoke(builder);
 
         var options = builder.Configuration.GetSection(ConsoleOptions.Section).Get<ConsoleOptions>() ?? new ConsoleOptions();
+        builder.AddConsoleSecurity(options); // refuses non-loopback binding before anything is written
         var paths = ConsolePaths.Resolve(options);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(paths);
         builder.Services.AddConsoleCore(paths);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
 
         var app = builder.Build();
-        app.MapStaticAssets();
+        app.UseConsoleSecurity();
+        app.MapStaticAssets().AllowAnonymous();
         app.UseAntiforgery();
         app.MapRazorComponents<App>()
-            .AddInteractiveServerRenderMode();
+            .AddInteractiveServerRenderMode(ConsoleSecurity.ConfigureHub);
         return app;
     }
 
