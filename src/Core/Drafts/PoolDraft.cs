@@ -18,6 +18,9 @@ namespace QubesPoolConsole.Core.Drafts;
 /// </summary>
 public sealed class PoolDraft : IDisposable
 {
+    /// <summary>Diagnostic code: a whole-text edit and the change on disk touch the same lines.</summary>
+    public const string RebaseConflictCode = "rebase-conflict";
+
     private readonly Lock _gate = new();
     private readonly PoolCatalog catalog;
     private readonly IAuditLog? audit;
@@ -132,9 +135,10 @@ public sealed class PoolDraft : IDisposable
         lock (_gate)
         {
             var fresh = catalog.Read();
-            result = PoolEditor.ApplyAll(fresh.Load.Document ?? StorageConfDocument.Empty, _edits, fresh.Inventory.Inventory.Usage);
+            result = Replay(fresh, out var replayed);
             if (!result.Ok) return result;
             Base = fresh;
+            _edits = replayed;
             Current = _edits.Length == 0 ? fresh.Load.Document : result.Document;
             ChangedOnDisk = false;
         }
@@ -200,6 +204,41 @@ public sealed class PoolDraft : IDisposable
     }
 
     private void OnFilesChanged(IReadOnlyList<string> files) => Refresh();
+
+    /// <summary>
+    /// Replays the pending edits on <paramref name="fresh"/>. Structured edits are applied again as they are; a
+    /// whole-text edit is three-way merged (its change from the old base is carried onto the new file), so that a
+    /// raw edit or a restore does not silently undo what someone else wrote.
+    /// </summary>
+    private EditResult Replay(PoolsSnapshot fresh, out PoolEdit[] replayed)
+    {
+        var oldDoc = Base.Load.Document ?? StorageConfDocument.Empty;
+        var doc = fresh.Load.Document ?? StorageConfDocument.Empty;
+        var warnings = new List<Diagnostic>();
+        var edits = new List<PoolEdit>();
+        replayed = [];
+        foreach (var edit in _edits)
+        {
+            var next = edit;
+            if (edit is ReplaceText raw)
+            {
+                if (TextMerge.Merge(oldDoc.ToText(), raw.Text, doc.ToText()) is not { } merged)
+                {
+                    return EditResult.Refused(Diagnostic.Error(RebaseConflictCode,
+                        $"\"{raw.Reason}\" changes the same lines as the change on disk, so it cannot be replayed. Discard your changes and edit the new file."));
+                }
+                next = raw with { Text = merged };
+            }
+            var result = PoolEditor.Apply(doc, next, fresh.Inventory.Inventory.Usage);
+            if (!result.Ok) return result;
+            warnings.AddRange(result.Warnings);
+            oldDoc = PoolEditor.Apply(oldDoc, edit, Base.Inventory.Inventory.Usage).Document ?? oldDoc;
+            doc = result.Document!;
+            edits.Add(next);
+        }
+        replayed = [.. edits];
+        return EditResult.Accepted(doc, warnings);
+    }
 
     private void ReloadLocked(PoolsSnapshot fresh)
     {
