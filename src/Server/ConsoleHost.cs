@@ -65,7 +65,9 @@ public static class ConsoleHost
         services.AddSingleton(new PoolCatalog(store, paths.QubesXml, paths.DefaultDirPath));
         services.AddSingleton<IAuditLog>(new JsonLinesAuditLog(Path.Combine(paths.StateDirectory, "audit.jsonl")));
         // One draft of pending changes per browser session (Blazor circuit).
-        services.AddScoped(sp => new PoolDraft(sp.GetRequiredService<PoolCatalog>(), sp.GetRequiredService<IAuditLog>()));
+        // Changes made outside the console (editor, qvm tools) reach every open draft; created on first use only.
+        services.AddSingleton(_ => new FileChangeWatcher([paths.Conf, paths.QubesXml]));
+        services.AddScoped(sp => new PoolDraft(sp.GetRequiredService<PoolCatalog>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<FileChangeWatcher>()));
         return services;
     }
 }
