@@ -1,6 +1,10 @@
 using QubesPoolConsole.Server;
+using QubesPoolConsole.Server.Cli;
 using QubesPoolConsole.Server.Configuration;
 using QubesPoolConsole.Server.Security;
+
+// A command (pools, check, pool add…) runs without building the web host; no command serves the console.
+if (CliApp.IsCommand(args)) return await CliApp.RunAsync(args, Console.Out, Console.Error);
 
 WebApplication app;
 try
