@@ -16,6 +16,11 @@ catch (NonLoopbackBindingException refused)
     Console.Error.WriteLine(refused.Message);
     return LoopbackBinding.RefusedExitCode;
 }
+catch (InvalidConsoleOptionsException invalid)
+{
+    Console.Error.WriteLine(invalid.Message);
+    return 2;
+}
 await app.StartAsync();
 foreach (var address in app.Urls)
 {
