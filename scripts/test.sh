@@ -33,7 +33,8 @@ for p in "${projects[@]}"; do
   echo "== $name"
   dotnet test "$p" --no-build -nologo --logger "console;verbosity=normal" > "$log_dir/$name.log" 2>&1
   rc=$?
-  grep -E "^\s+(Failed|Skipped) |^\s+Error Message|^\s+(Assert|Expected|Actual)" "$log_dir/$name.log" | head -60
+  # Each failed test with the first lines of its message.
+  awk '/^  Failed /{n=8} n>0{print; n--}' "$log_dir/$name.log" | head -120
   # The console logger's closing block: "Total tests: N" then "Passed: N", "Failed: N", "Skipped: N" lines.
   total=$(grep -E "^Total tests: [0-9]+" "$log_dir/$name.log" | tail -n 1 | grep -oE "[0-9]+")
   if [ -z "$total" ]; then
