@@ -16,11 +16,10 @@ public class CliJsonTests
     [MemberData(nameof(QubesXmlFixtures))]
     public async Task PoolsJson_ShippedConf_ReportsTheDefaultPoolFieldByField(string qubesXml, string[] vms)
     {
-        using var box = new CliSandbox(qubesXmlFixture: qubesXml);
+        using var box = new CliSandbox(qubesXmlFixture: qubesXml).WithQubesDefaultDirPath();
         File.Copy(CliFixtures.PathOf("r3.2-shipped-storage.conf"), box.ConfPath);
 
-        // dom0 mode: the default pool's implied dir_path is Qubes' own /var/lib/qubes/ (reading writes nothing).
-        var run = await box.RunAsync("pools", "--json", "--mode", "dom0");
+        var run = await box.RunAsync("pools", "--json");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("", run.Stderr);
@@ -48,11 +47,11 @@ public class CliJsonTests
     [MemberData(nameof(QubesXmlFixtures))]
     public async Task CheckJson_ShippedConf_IsThePoolsObjectAndExitsZero(string qubesXml, string[] vms)
     {
-        using var box = new CliSandbox(qubesXmlFixture: qubesXml);
+        using var box = new CliSandbox(qubesXmlFixture: qubesXml).WithQubesDefaultDirPath();
         File.Copy(CliFixtures.PathOf("r3.2-shipped-storage.conf"), box.ConfPath);
 
-        var check = await box.RunAsync("check", "--json", "--mode", "dom0");
-        var pools = await box.RunAsync("pools", "--json", "--mode", "dom0");
+        var check = await box.RunAsync("check", "--json");
+        var pools = await box.RunAsync("pools", "--json");
 
         Assert.True(check.ExitCode == 0, check.ToString());
         Assert.Equal(pools.Stdout, check.Stdout);

@@ -9,10 +9,10 @@ public class CliReadTests
     [Fact]
     public async Task Pools_ShippedConf_PrintsOneRowPerPoolWithVmCountAndOptions()
     {
-        using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
+        using var box = new CliSandbox(CliSandbox.ShippedWithVmstore).WithQubesDefaultDirPath();
         box.PutVmsInPool("vmstore", "work");
 
-        var run = await box.RunAsync("pools", "--mode", "dom0");
+        var run = await box.RunAsync("pools");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("", run.Stderr);

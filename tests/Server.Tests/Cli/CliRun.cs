@@ -49,7 +49,7 @@ public static class CliRun
         psi.Environment["QPC_Console__Mode"] = "Sandbox";
         psi.Environment["QPC_Console__DataDirectory"] = sandbox.DataDirectory;
         psi.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) psi.Environment[k] = v;
+        foreach (var (k, v) in sandbox.Environment.Concat(environment ?? new Dictionary<string, string>())) psi.Environment[k] = v;
         return psi;
     }
 

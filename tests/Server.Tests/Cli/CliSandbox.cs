@@ -21,6 +21,19 @@ public sealed class CliSandbox : IDisposable
     public string DataDirectory { get; }
     public string StateDirectory => Path.Combine(DataDirectory, "state");
 
+    /// <summary>Extra environment variables for every run.</summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
+    /// <summary>
+    /// Gives the default pool Qubes' own dir_path, /var/lib/qubes/, as on dom0 (dom0 mode itself is refused off-Qubes:
+    /// the server's settings check wants that folder to exist).
+    /// </summary>
+    public CliSandbox WithQubesDefaultDirPath()
+    {
+        Environment["QPC_Console__DefaultDirPath"] = "/var/lib/qubes/";
+        return this;
+    }
+
     /// <summary>The shipped storage.conf plus a xen pool 'vmstore' at /mnt/vmstore.</summary>
     public static string ShippedWithVmstore => File.ReadAllText(CliFixtures.PathOf("r3.2-shipped-storage.conf"))
         + "[vmstore]\ndriver=xen\ndir_path=/mnt/vmstore\n";

@@ -16,7 +16,8 @@ public class CliUsageTests
     [InlineData(new[] { "check", "--dry-run" }, "'check' never writes")]
     [InlineData(new[] { "pool", "remove", "x", "--json" }, "'pool remove' has no --json output")]
     [InlineData(new[] { "pools", "--conf" }, "'--conf' needs a value")]
-    [InlineData(new[] { "pools", "--mode", "qubes" }, "The mode 'qubes' is not known")]
+    [InlineData(new[] { "pools", "--mode", "qubes" }, "Console:Mode = \"qubes\": must be one of Auto, Sandbox, Dom0")]
+    [InlineData(new[] { "pools", "--config", "/nonexistent/settings.json" }, "Console:ConfigFile = \"/nonexistent/settings.json\": the file")]
     public async Task WrongCommandLine_SaysWhatIsWrongInOneLineAndExits64(string[] args, string message)
     {
         using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
@@ -29,6 +30,19 @@ public class CliUsageTests
         var line = Assert.Single(run.StderrLines);
         Assert.StartsWith("error: " + message, line);
         Assert.Equal(stamp, box.Stamp());
+    }
+
+    [Fact]
+    public async Task BadSettings_AreRefusedByTheServersOwnCheck_OneLineEach()
+    {
+        using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
+
+        var run = await CliRun.RunAsync(box, "check", "--mode", "dom0", "--state", "/nonexistent/qpc/state", "--conf", box.ConfPath);
+
+        Assert.True(run.ExitCode == 64, run.ToString());
+        Assert.Equal("", run.Stdout);
+        Assert.All(run.StderrLines, l => Assert.StartsWith("error: Console:", l));
+        Assert.Contains("error: Console:StateDirectory = \"/nonexistent/qpc/state\": the folder /nonexistent/qpc for the state directory does not exist.", run.StderrLines);
     }
 
     [Theory]
