@@ -22,6 +22,7 @@ public static class ConsoleHost
         ["--state"] = "Console:StateDirectory",
         ["--port"] = "Console:Port",
         ["--mode"] = "Console:Mode",
+        ["--config"] = SystemConfigFile.Key,
     };
 
     /// <summary>Builds the app; <paramref name="configure"/> runs last, before <c>Build()</c>.</summary>
@@ -34,9 +35,11 @@ public static class ConsoleHost
             // Tests host this assembly too: static web assets are looked up by the app's own name.
             ApplicationName = typeof(ConsoleHost).Assembly.GetName().Name,
         });
+        builder.Configuration.AddSystemConfigFile(args, new Dictionary<string, string>(SwitchMappings));
         builder.Configuration.AddEnvironmentVariables("QPC_");
         builder.Configuration.AddCommandLine(args, new Dictionary<string, string>(SwitchMappings));
         configure?.Invoke(builder);
+        ConsoleOptionsValidator.ThrowIfInvalid(builder.Configuration.GetSection(ConsoleOptions.Section));
 
         var options = builder.Configuration.GetSection(ConsoleOptions.Section).Get<ConsoleOptions>() ?? new ConsoleOptions();
         builder.AddConsoleSecurity(options); // refuses non-loopback binding before anything is written
@@ -65,7 +68,9 @@ public static class ConsoleHost
         services.AddSingleton(new PoolCatalog(store, paths.QubesXml, paths.DefaultDirPath));
         services.AddSingleton<IAuditLog>(new JsonLinesAuditLog(Path.Combine(paths.StateDirectory, "audit.jsonl")));
         // One draft of pending changes per browser session (Blazor circuit).
-        services.AddScoped(sp => new PoolDraft(sp.GetRequiredService<PoolCatalog>(), sp.GetRequiredService<IAuditLog>()));
+        // Changes made outside the console (editor, qvm tools) reach every open draft; created on first use only.
+        services.AddSingleton(_ => new FileChangeWatcher([paths.Conf, paths.QubesXml]));
+        services.AddScoped(sp => new PoolDraft(sp.GetRequiredService<PoolCatalog>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<FileChangeWatcher>()));
         return services;
     }
 }

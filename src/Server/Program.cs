@@ -1,6 +1,10 @@
 using QubesPoolConsole.Server;
+using QubesPoolConsole.Server.Cli;
 using QubesPoolConsole.Server.Configuration;
 using QubesPoolConsole.Server.Security;
+
+// A command (pools, check, pool add…) runs without building the web host; no command serves the console.
+if (CliApp.IsCommand(args)) return await CliApp.RunAsync(args, Console.Out, Console.Error);
 
 WebApplication app;
 try
@@ -11,6 +15,11 @@ catch (NonLoopbackBindingException refused)
 {
     Console.Error.WriteLine(refused.Message);
     return LoopbackBinding.RefusedExitCode;
+}
+catch (InvalidConsoleOptionsException invalid)
+{
+    Console.Error.WriteLine(invalid.Message);
+    return 2;
 }
 await app.StartAsync();
 foreach (var address in app.Urls)
