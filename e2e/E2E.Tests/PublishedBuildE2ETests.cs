@@ -20,7 +20,8 @@ public partial class PublishedBuildE2ETests(BrowserFixture browser, ITestOutputH
         output.WriteLine($"dotnet hidden behind a tmpfs: {console.DotnetHidden}\n{console.Output}");
 
         // Static assets come from the published manifest (outside Development they are empty when not published).
-        using var http = new HttpClient { BaseAddress = new Uri(console.BaseUrl) };
+        using var http = new HttpClient { BaseAddress = new Uri(console.BaseUrl) }; // keeps the session cookie
+        (await http.GetAsync(console.LoginUrl)).EnsureSuccessStatusCode();
         var html = await http.GetStringAsync("/");
         foreach (var asset in AssetReference().Matches(html).Select(m => m.Groups[1].Value)
                      .Where(a => a.Contains("blazor.web", StringComparison.Ordinal) || a.Contains("MudBlazor.min", StringComparison.Ordinal)))
@@ -33,7 +34,7 @@ public partial class PublishedBuildE2ETests(BrowserFixture browser, ITestOutputH
 
         await using var context = await browser.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync(console.BaseUrl + "/");
+        await page.GotoAsync(console.LoginUrl); // the printed URL logs in and lands on the pools page
         await page.WaitForInteractiveAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Storage pools" })).ToBeVisibleAsync();
