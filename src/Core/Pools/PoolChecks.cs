@@ -19,7 +19,7 @@ internal static class PoolChecks
         }
         else if (PoolName.Problem(name) is { } problem && name != KnownDrivers.DefaultPool)
         {
-            found.Add(Diagnostic.Error(InvalidPoolName, $"Pool name '{name}' {problem}.", line, name));
+            found.Add(Diagnostic.Error(InvalidPoolName, $"Pool name '{PoolName.Shorten(name)}' {problem}.", line, name));
         }
 
         foreach (var o in pool.Options.Where(o => o.Value.Contains('\n')))
@@ -65,7 +65,7 @@ internal static class PoolChecks
             if (!PythonPath.IsDotted(cls))
             {
                 found.Add(Diagnostic.Error(InvalidClass,
-                    $"class '{cls}' is not a dotted Python path like 'package.module.ClassName', so Qubes cannot import it.",
+                    $"class '{PoolName.Shorten(cls)}' is not a dotted Python path like 'package.module.ClassName', so Qubes cannot import it.",
                     at ?? pool.Line, name, KnownDrivers.ClassKey));
                 return false;
             }
@@ -88,7 +88,7 @@ internal static class PoolChecks
         if (pool.Driver != KnownDrivers.Xen)
         {
             found.Add(Diagnostic.Error(UnknownDriver,
-                $"driver '{pool.Driver}' is not known to Qubes R3.2 (the only built-in driver is 'xen'). Use 'driver=xen', or 'class=' with the Python path of a custom driver.",
+                $"driver '{PoolName.Shorten(pool.Driver)}' is not known to Qubes R3.2 (the only built-in driver is 'xen'). Use 'driver=xen', or 'class=' with the Python path of a custom driver.",
                 pool.DriverLine ?? pool.Line, name, KnownDrivers.DriverKey));
             return false;
         }
@@ -132,7 +132,7 @@ internal static class PoolChecks
         foreach (var o in pool.Options.Where(o => o.Key is not (KnownDrivers.DirPathKey or "vm" or "name")))
         {
             found.Add(Diagnostic.Error(XenExtraKey,
-                $"'{o.Key}' is not an option of the xen driver (only dir_path is); every qvm tool fails with a TypeError. Remove it.",
+                $"'{PoolName.Shorten(o.Key)}' is not an option of the xen driver (only dir_path is); every qvm tool fails with a TypeError. Remove it.",
                 o.Line, name, o.Key));
         }
     }
