@@ -22,11 +22,17 @@ internal static class PoolChecks
             found.Add(Diagnostic.Error(InvalidPoolName, $"Pool name '{PoolName.Shorten(name)}' {problem}.", line, name));
         }
 
-        foreach (var o in pool.Options.Where(o => o.Value.Contains('\n')))
+        // driver and class are not in Options, but an indented line can continue them too.
+        var values = pool.Options.Select(o => (Key: o.Key, Value: o.Value, Line: o.Line))
+            .Append((Key: KnownDrivers.DriverKey, Value: pool.Driver ?? "", Line: pool.DriverLine))
+            .Append((Key: KnownDrivers.ClassKey, Value: pool.Class ?? "", Line: pool.ClassLine));
+        bool driverBroken = false;
+        foreach (var (key, _, at) in values.Where(o => o.Value.Contains('\n')))
         {
             found.Add(Diagnostic.Error(MultiLineValue,
-                $"The value of '{o.Key}' in [{name}] continues on an indented line, so Qubes reads a value with a line break in it. Put the whole value on line {o.Line} and remove the indented line.",
-                o.Line, name, o.Key));
+                $"The value of '{key}' in [{name}] continues on an indented line, so Qubes reads a value with a line break in it. Put the whole value on line {at} and remove the indented line.",
+                at, name, key));
+            driverBroken |= key is KnownDrivers.DriverKey or KnownDrivers.ClassKey;
         }
         foreach (var o in pool.Options.Where(o => o.Key is "vm" or "name"))
         {
@@ -35,7 +41,7 @@ internal static class PoolChecks
                 o.Line, name, o.Key));
         }
 
-        if (!CheckDriver(pool, found)) return;
+        if (driverBroken || !CheckDriver(pool, found)) return;
 
         if (pool.IsDefault)
         {
