@@ -84,6 +84,16 @@ public class BadFormValueTests
         => AssertRefused(new SetPoolOptions("c", [new("opt", value)]), code, words);
 
     [Theory]
+    [MemberData(nameof(Values))]
+    public void DriverValue_IsRefused(string value, string code, string words)
+        => AssertRefused(AddPool.Xen("n", "/srv/n") with { Driver = value }, code, words);
+
+    [Theory]
+    [MemberData(nameof(Values))]
+    public void ClassValue_IsRefused(string value, string code, string words)
+        => AssertRefused(new AddPool("n", null, value, []), code, words);
+
+    [Theory]
     [InlineData("/srv/$(reboot)")]
     [InlineData("/srv/`id`;x")]
     [InlineData("/srv/a|b&c>d")]
