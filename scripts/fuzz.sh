@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Fuzzing, measured: runs the CsCheck property tests over the parser+validator, the loader (random bytes) and the editor
-# (random edit sequences) with QPC_FUZZ_ITERATIONS inputs for the parser (default 1,000,000; first argument to change)
-# and a quarter of that each for the loader and the editor. Prints the count per target and any failure (with the CsCheck
-# seed that reproduces it). Exit code non-zero on any failure.
+# Fuzzing, measured: runs the CsCheck property tests over the parser+validator, the loader and the editor with
+# QPC_FUZZ_ITERATIONS inputs for the parser (default 1,000,000; first argument to change), a quarter of that for the
+# loader (random bytes) and a twentieth for the editor (each input is a file plus 1-5 validated edits). Prints the count
+# per target and any failure (with the CsCheck seed that reproduces it). Exit code non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 iterations=${1:-1000000}

@@ -89,7 +89,7 @@ public class FuzzTests(ITestOutputHelper output)
                 }
                 doc = next;
             }
-        }, iter: Math.Max(1, Iterations / 4));
+        }, iter: Math.Max(1, Iterations / 20));
         KillLoop.Report(output, $"fuzz editor (1-5 random edits each): {count} inputs, 0 failures");
     }
 }

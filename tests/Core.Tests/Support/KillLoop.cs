@@ -120,6 +120,6 @@ public sealed class KillLoop
     public static void Report(Xunit.Abstractions.ITestOutputHelper output, string line)
     {
         output.WriteLine(line);
-        if (Environment.GetEnvironmentVariable("QPC_REPORT") is { Length: > 0 } file) File.AppendAllText(file, line + "\n", Encoding.UTF8);
+        if (Environment.GetEnvironmentVariable("QPC_REPORT") is { Length: > 0 } file) File.AppendAllText(file, line + "\n", new UTF8Encoding(false));
     }
 }
