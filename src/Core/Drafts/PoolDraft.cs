@@ -85,6 +85,13 @@ public sealed class PoolDraft : IDisposable
         EditResult result;
         lock (_gate)
         {
+            if (Base.Load.Status == LoadStatus.Unreadable && edit is not ReplaceText)
+            {
+                // Editing "nothing" would replace a file that exists but cannot be shown (not UTF-8, no permission) with
+                // just the new pool. Only a whole new text (restore, raw editor) may replace it.
+                return EditResult.Refused(Diagnostic.Error(DiagnosticCodes.FileUnreadable,
+                    $"{catalog.Store.Path} exists but cannot be read as text ({Base.Load.Problem?.Message}); pool edits would replace it. Fix the file, or restore an earlier version."));
+            }
             var doc = Current ?? StorageConfDocument.Empty;
             result = PoolEditor.Apply(doc, edit, Base.Inventory.Inventory.Usage);
             if (!result.Ok) return result;

@@ -19,14 +19,20 @@ internal static class PoolChecks
         }
         else if (PoolName.Problem(name) is { } problem && name != KnownDrivers.DefaultPool)
         {
-            found.Add(Diagnostic.Error(InvalidPoolName, $"Pool name '{name}' {problem}.", line, name));
+            found.Add(Diagnostic.Error(InvalidPoolName, $"Pool name '{PoolName.Shorten(name)}' {problem}.", line, name));
         }
 
-        foreach (var o in pool.Options.Where(o => o.Value.Contains('\n')))
+        // driver and class are not in Options, but an indented line can continue them too.
+        var values = pool.Options.Select(o => (Key: o.Key, Value: o.Value, Line: o.Line))
+            .Append((Key: KnownDrivers.DriverKey, Value: pool.Driver ?? "", Line: pool.DriverLine))
+            .Append((Key: KnownDrivers.ClassKey, Value: pool.Class ?? "", Line: pool.ClassLine));
+        bool driverBroken = false;
+        foreach (var (key, _, at) in values.Where(o => o.Value.Contains('\n')))
         {
             found.Add(Diagnostic.Error(MultiLineValue,
-                $"The value of '{o.Key}' in [{name}] continues on an indented line, so Qubes reads a value with a line break in it. Put the whole value on line {o.Line} and remove the indented line.",
-                o.Line, name, o.Key));
+                $"The value of '{key}' in [{name}] continues on an indented line, so Qubes reads a value with a line break in it. Put the whole value on line {at} and remove the indented line.",
+                at, name, key));
+            driverBroken |= key is KnownDrivers.DriverKey or KnownDrivers.ClassKey;
         }
         foreach (var o in pool.Options.Where(o => o.Key is "vm" or "name"))
         {
@@ -35,7 +41,7 @@ internal static class PoolChecks
                 o.Line, name, o.Key));
         }
 
-        if (!CheckDriver(pool, found)) return;
+        if (driverBroken || !CheckDriver(pool, found)) return;
 
         if (pool.IsDefault)
         {
@@ -65,7 +71,7 @@ internal static class PoolChecks
             if (!PythonPath.IsDotted(cls))
             {
                 found.Add(Diagnostic.Error(InvalidClass,
-                    $"class '{cls}' is not a dotted Python path like 'package.module.ClassName', so Qubes cannot import it.",
+                    $"class '{PoolName.Shorten(cls)}' is not a dotted Python path like 'package.module.ClassName', so Qubes cannot import it.",
                     at ?? pool.Line, name, KnownDrivers.ClassKey));
                 return false;
             }
@@ -88,7 +94,7 @@ internal static class PoolChecks
         if (pool.Driver != KnownDrivers.Xen)
         {
             found.Add(Diagnostic.Error(UnknownDriver,
-                $"driver '{pool.Driver}' is not known to Qubes R3.2 (the only built-in driver is 'xen'). Use 'driver=xen', or 'class=' with the Python path of a custom driver.",
+                $"driver '{PoolName.Shorten(pool.Driver)}' is not known to Qubes R3.2 (the only built-in driver is 'xen'). Use 'driver=xen', or 'class=' with the Python path of a custom driver.",
                 pool.DriverLine ?? pool.Line, name, KnownDrivers.DriverKey));
             return false;
         }
@@ -132,7 +138,7 @@ internal static class PoolChecks
         foreach (var o in pool.Options.Where(o => o.Key is not (KnownDrivers.DirPathKey or "vm" or "name")))
         {
             found.Add(Diagnostic.Error(XenExtraKey,
-                $"'{o.Key}' is not an option of the xen driver (only dir_path is); every qvm tool fails with a TypeError. Remove it.",
+                $"'{PoolName.Shorten(o.Key)}' is not an option of the xen driver (only dir_path is); every qvm tool fails with a TypeError. Remove it.",
                 o.Line, name, o.Key));
         }
     }

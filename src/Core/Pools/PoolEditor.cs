@@ -61,6 +61,14 @@ public static class PoolEditor
         if (add.Class is not null) options.Add(new(KnownDrivers.ClassKey, add.Class));
         if (add.Driver is not null) options.Add(new(KnownDrivers.DriverKey, add.Driver));
         var errors = new List<Diagnostic>();
+        foreach (var (key, value) in options)
+        {
+            // driver and class come from the form too: a value the document cannot write is an input error, not a bug.
+            if (ConfSyntax.ValueProblem(value) is { } problem)
+            {
+                errors.Add(Diagnostic.Error(InvalidValue, $"The value of '{key}' {problem}.", section: add.Name, key: key));
+            }
+        }
         foreach (var (key, value) in add.Options)
         {
             if (CheckOption(add.Name, key, value, errors) is { } normalized) options.Add(new(key, normalized));

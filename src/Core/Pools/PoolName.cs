@@ -57,12 +57,18 @@ public readonly record struct PoolName
         ' ' => "a space",
         '\0' => "a NUL byte",
         _ when char.IsControl(c) => $"the control character U+{(int)c:X4}",
+        _ when IsInvisible(c) => $"the invisible character U+{(int)c:X4}",
         _ => $"'{c}'",
     };
 
+    /// <summary>Spaces other than ' ', format characters (e.g. U+202E, which reverses the text after it) and lone surrogates.</summary>
+    private static bool IsInvisible(char c)
+        => (char.IsWhiteSpace(c) && c != ' ')
+           || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.Surrogate;
+
     internal static string Shorten(string s)
     {
-        var clean = new string(s.Take(40).Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        var clean = new string(s.Take(40).Select(c => char.IsControl(c) || IsInvisible(c) ? '?' : c).ToArray());
         return s.Length > 40 ? clean + "…" : clean;
     }
 }

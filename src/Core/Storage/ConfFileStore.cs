@@ -73,7 +73,7 @@ public sealed class ConfFileStore(ConfFileStoreOptions options)
         try
         {
             using var _ = FileLock.Acquire(Options.LockPath, Options.LockTimeout);
-            AtomicFileWriter.RemoveLeftovers(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!, System.IO.Path.GetFileName(Path));
+            RemoveLeftovers();
             byte[]? current = File.Exists(Path) ? File.ReadAllBytes(Path) : null;
             string? currentSha = current is null ? null : Sha256Hex(current);
             if (currentSha != expectedSha256)
@@ -114,9 +114,14 @@ public sealed class ConfFileStore(ConfFileStoreOptions options)
             .ToList();
     }
 
-    /// <summary>Removes temp files left by a writer that crashed; returns how many.</summary>
+    /// <summary>Removes temp files left by a writer that crashed (beside the file and in the history folder); returns how many.</summary>
     public int RemoveLeftovers()
-        => AtomicFileWriter.RemoveLeftovers(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!, System.IO.Path.GetFileName(Path));
+    {
+        var name = System.IO.Path.GetFileName(Path);
+        // History copies are written atomically too ("<prefix>storage.conf.<stamp>.<id>"), so a crash can leave one there.
+        return AtomicFileWriter.RemoveLeftovers(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!, name)
+            + AtomicFileWriter.RemoveLeftovers(Options.HistoryDirectory, name);
+    }
 
     /// <summary>Lower-case hex SHA-256.</summary>
     public static string Sha256Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

@@ -3,8 +3,8 @@ using QubesPoolConsole.Core.Storage;
 using QubesPoolConsole.SaveLoop;
 
 // Usage:
-//   loop <storage.conf> <state-dir>         remove leftovers, print "leftovers N" and "ready", then save generation
-//                                           after generation until killed (each save: load, check, atomic write)
+//   loop <storage.conf> <state-dir>         remove leftovers and print "leftovers N"; save generation after generation
+//                                           (each save: load, check, atomic write) until killed, printing "ready <generation>" after the first
 //   once <storage.conf> <state-dir> <file>  save the file's text over storage.conf once; print "<Status>: <message>"
 //   load <storage.conf>                     print "<Status>" and the problem's code and message, if any
 // Exit codes: 0 ok (saved, unchanged, loaded), 2 conflict, 3 failed or missing/unreadable, 64 usage.
@@ -15,9 +15,9 @@ switch (args[0])
     case "loop" when args.Length == 3:
     {
         var store = new ConfFileStore(ConfFileStoreOptions.For(conf, args[2]));
-        Console.Out.Write($"leftovers {store.RemoveLeftovers()}\nready\n");
+        Console.Out.Write($"leftovers {store.RemoveLeftovers()}\n");
         Console.Out.Flush();
-        while (true)
+        for (long saves = 0; ; saves++)
         {
             var load = store.Load();
             long gen = load.Document is { } doc ? Generations.Claimed(doc.ToText()) ?? 0 : 0;
@@ -26,6 +26,12 @@ switch (args[0])
             {
                 Console.Error.WriteLine(result.Message);
                 return 3;
+            }
+            if (saves == 0)
+            {
+                // Warmed up (the first save JIT-compiles the path): from now on a kill lands in a steady stream of saves.
+                Console.Out.Write($"ready {gen + 1}\n");
+                Console.Out.Flush();
             }
         }
     }
