@@ -28,6 +28,17 @@ if ! dotnet build WebConsole.sln -c Debug -nologo -v q > "$log_dir/build.log" 2>
 fi
 
 passed=0; failed=0; skipped=0; status=0
+
+# The published, self-contained build (packaging/publish.sh) for the e2e test that runs it without dotnet.
+publish_start=$(date +%s)
+if bash packaging/publish.sh "$log_dir/published" > "$log_dir/publish.log" 2>&1; then
+  export QPC_PUBLISHED_DIR="$log_dir/published"
+  echo "== published self-contained build in $(( $(date +%s) - publish_start )) s"
+else
+  tail -n 20 "$log_dir/publish.log"
+  echo "publish failed"
+  failed=$((failed + 1)); status=1
+fi
 for p in "${projects[@]}"; do
   name=$(basename "$p")
   echo "== $name"
@@ -50,6 +61,7 @@ for p in "${projects[@]}"; do
   if [ "$rc" -ne 0 ] || [ "$f" -ne 0 ] || [ "$ps" -eq 0 ]; then status=1; fi
 done
 
+rm -rf "$log_dir/published"
 echo "logs: $log_dir"
 if [ "$skipped" -gt 0 ]; then
   echo "$passed passed, $failed failed, $skipped skipped"

@@ -25,8 +25,8 @@ public class EditTests
             var edited = doc.SetOption(pool.Name, "dir_path", t.Value);
 
             var hunk = Assert.Single(UnifiedDiff.Hunks(doc.ToText(), edited.ToText()));
-            var removed = Assert.Single(hunk.Lines, l => l.Kind == Diffs.DiffLineKind.Removed);
-            var added = Assert.Single(hunk.Lines, l => l.Kind == Diffs.DiffLineKind.Added);
+            var removed = Assert.Single(hunk.Lines, l => l.Kind == QubesPoolConsole.Core.Diffs.DiffLineKind.Removed);
+            var added = Assert.Single(hunk.Lines, l => l.Kind == QubesPoolConsole.Core.Diffs.DiffLineKind.Added);
             Assert.Equal(option.Line, removed.OldNumber);
             Assert.Equal(option.Line, added.NewNumber);
             var newLine = edited.Lines[option.Line - 1];
