@@ -30,15 +30,12 @@ public static class EditCommand
             stderr.WriteLine("error: " + PoolsText.OneLine(problem.Message) + " Nothing was changed.");
             return ExitCodes.Unreadable;
         }
-        if (draft.Base.Inventory.Error is { } inventoryError)
+        var inventoryError = draft.Base.Inventory.Error;
+        if (inventoryError is not null && edit is RemovePool remove)
         {
-            if (edit is RemovePool remove)
-            {
-                // Without qubes.xml the in-use guard would pass every pool; refuse rather than risk every VM.
-                stderr.WriteLine($"error: Cannot tell whether any VM uses pool '{PoolsText.OneLine(remove.Name)}': {PoolsText.OneLine(inventoryError)} Give the right file with --qubes-xml PATH. Nothing was changed.");
-                return ExitCodes.Refused;
-            }
-            stderr.WriteLine($"warning: {PoolsText.OneLine(inventoryError)} VMs that use the pool cannot be named.");
+            // Without qubes.xml the in-use guard would pass every pool; refuse rather than risk every VM.
+            stderr.WriteLine($"error: Cannot tell whether any VM uses pool '{PoolsText.OneLine(remove.Name)}': {PoolsText.OneLine(inventoryError)} Give the right file with --qubes-xml PATH. Nothing was changed.");
+            return ExitCodes.Refused;
         }
 
         var result = draft.Add(edit);
@@ -47,8 +44,12 @@ public static class EditCommand
             foreach (var d in result.Errors) stderr.WriteLine("error: " + Sentence(d));
             return ExitCodes.Refused;
         }
-        foreach (var d in result.Warnings) stderr.WriteLine("warning: " + Sentence(d));
         if (!draft.HasChanges) return ExitCodes.Ok;
+        foreach (var d in result.Warnings) stderr.WriteLine("warning: " + Sentence(d));
+        if (inventoryError is not null && edit is SetPoolOptions set && set.Options.Any(o => o.Key == KnownDrivers.DirPathKey))
+        {
+            stderr.WriteLine($"warning: {PoolsText.OneLine(inventoryError)} If VMs use pool '{PoolsText.OneLine(set.Name)}', Qubes will look for their files under the new dir_path; no files are moved.");
+        }
 
         // The check Apply makes before writing, made here too so that a dry run shows only what would be written.
         if (ApplyCheck.Refusal(draft.Base.Load.Document, draft.Current!) is { } refusal)

@@ -92,6 +92,20 @@ public class CliEditTests
     }
 
     [Fact]
+    public async Task Set_DirPathWhenQubesXmlCannotBeRead_WritesAndWarnsThatVmsCannotBeNamed()
+    {
+        using var box = new CliSandbox(CliSandbox.ShippedWithVmstore, qubesXmlFixture: null);
+
+        var noop = await box.RunAsync("pool", "set", "vmstore", "-o", "dir_path=/mnt/vmstore");
+        var run = await box.RunAsync("pool", "set", "vmstore", "-o", "dir_path=/mnt/other");
+
+        Assert.Equal(new CliResult(0, "", ""), noop);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.StartsWith($"warning: {box.QubesXmlPath} does not exist", Assert.Single(run.StderrLines));
+        Assert.EndsWith("dir_path=/mnt/other\n", File.ReadAllText(box.ConfPath));
+    }
+
+    [Fact]
     public async Task Set_KeyOnDefaultPool_IsRefused()
     {
         using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
