@@ -7,6 +7,7 @@ using QubesPoolConsole.Core.Pools;
 using QubesPoolConsole.Core.Storage;
 using QubesPoolConsole.Server.Configuration;
 using QubesPoolConsole.Server.Sandbox;
+using QubesPoolConsole.Server.Vms;
 
 namespace QubesPoolConsole.Server;
 
@@ -43,6 +44,7 @@ public static class ConsoleHost
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(paths);
         builder.Services.AddConsoleCore(paths);
+        builder.Services.AddVmCreation(options, paths);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
