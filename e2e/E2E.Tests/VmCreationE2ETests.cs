@@ -1,7 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using QubesPoolConsole.Core.Pools;
-using QubesPoolConsole.Core.Vms;
 using static Microsoft.Playwright.Assertions;
 
 namespace QubesPoolConsole.E2E.Tests;
@@ -17,10 +14,7 @@ public class VmCreationE2ETests(BrowserFixture browser)
         // Stage and apply a second pool by writing storage.conf directly, before the browser opens.
         await File.AppendAllTextAsync(server.ConfPath, $"\n[fast]\ndriver=xen\ndir_path={fastDir}\n");
         await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 } });
-        var page = await context.NewPageAsync();
-
-        await page.GotoAsync(server.BaseUrl + "/vms/new?pool=fast");
-        await page.WaitForInteractiveAsync();
+        var page = await server.OpenLoggedInAsync(context, "/vms/new?pool=fast");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New VM", Level = 1 })).ToBeVisibleAsync();
         var next = page.GetByRole(AriaRole.Button, new() { Name = "Next" });
 
@@ -64,14 +58,16 @@ public class VmCreationE2ETests(BrowserFixture browser)
         Assert.False(File.Exists(Path.Combine(vmDir, "root.img")));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Go to pools" }).ClickAsync();
-        var fastRow = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Cell, new() { Name = "fast", Exact = true }) });
+        var fastLink = page.GetByRole(AriaRole.Link, new() { Name = "fast", Exact = true });
+        var fastRow = page.GetByRole(AriaRole.Row).Filter(new() { Has = fastLink });
         await Expect(fastRow.GetByRole(AriaRole.Cell).Nth(3)).ToHaveTextAsync("1");
 
-        var catalog = server.App.Services.GetRequiredService<PoolCatalog>();
-        var snapshot = catalog.Read();
-        var removal = PoolEditor.Apply(snapshot.Load.Document!, new RemovePool("fast"), snapshot.Inventory.Inventory.Usage);
-        Assert.False(removal.Ok);
-        Assert.Contains("banking", Assert.Single(removal.Errors).Message);
+        await fastLink.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "VMs in this pool" })).ToContainTextAsync("banking");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog).ToContainTextAsync("is used by 1 VM(s): banking");
+        await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Remove pool" })).ToBeDisabledAsync();
     }
 
     private static string ScreenshotPath(string name)
