@@ -7,6 +7,7 @@ using QubesPoolConsole.Core.Storage;
 using QubesPoolConsole.Server.Configuration;
 using QubesPoolConsole.Server.Sandbox;
 using QubesPoolConsole.Server.Security;
+using QubesPoolConsole.Server.Vms;
 
 namespace QubesPoolConsole.Server;
 
@@ -47,6 +48,7 @@ public static class ConsoleHost
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(paths);
         builder.Services.AddConsoleCore(paths);
+        builder.Services.AddVmCreation(options, paths);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
 

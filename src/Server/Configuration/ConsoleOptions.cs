@@ -29,4 +29,13 @@ public sealed class ConsoleOptions
 
     /// <summary>Idle minutes before a session ends.</summary>
     public int IdleTimeoutMinutes { get; set; } = 30;
+
+    /// <summary>How new VMs are created: Sandbox (files and qubes.xml written by the console) or Dom0 (qvm-create); null follows the mode.</summary>
+    public Vms.VmBackendKind? VmBackend { get; set; }
+
+    /// <summary>The normal dom0 user in group qubes that runs qvm-create when the console runs as root.</summary>
+    public string? QvmCreateUser { get; set; }
+
+    /// <summary>qvm-create's name or path; defaults to <c>qvm-create</c> on PATH.</summary>
+    public string? QvmCreatePath { get; set; }
 }
