@@ -152,6 +152,12 @@ public class PendingChangesE2ETests(BrowserFixture browser)
     private static async Task ScreenshotAsync(IPage page, string name)
     {
         if (Environment.GetEnvironmentVariable("QPC_SCREENSHOTS") != "1") return;
+        // Close the pools page's "Staged" message, so that it does not cover the page.
+        if (await page.GetByText("Staged:").CountAsync() > 0)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true }).First.ClickAsync();
+            await Expect(page.GetByText("Staged:")).ToHaveCountAsync(0);
+        }
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "WebConsole.sln"))) dir = dir.Parent;
         var target = Path.Combine(dir?.FullName ?? ".", "docs", "screenshots");
