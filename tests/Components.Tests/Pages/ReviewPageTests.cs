@@ -58,6 +58,7 @@ public class ReviewPageTests : ComponentTestContext
 
         Assert.Equal(Start + "\n[fast]\ndriver=xen\ndir_path=/mnt/fast\n", File.ReadAllText(_sandbox.ConfPath));
         Assert.Contains("Applied.", cut.Find("[data-testid=review-notice]").TextContent);
+        Assert.Equal("/undo", cut.Find("[data-testid=review-notice] a").GetAttribute("href"));
         Assert.Contains("dir_path=/mnt/fast", cut.Find("[data-testid=current-file]").TextContent);
         Assert.True(Button(cut, "Apply").HasAttribute("disabled"));
     }
