@@ -77,6 +77,7 @@ public class PendingChangesE2ETests(BrowserFixture browser)
         var page = await OpenAsync(server, "/raw");
         await Expect(page.GetByTestId("file-malformed")).ToContainTextAsync("Qubes cannot read storage.conf");
         await Expect(page.GetByRole(AriaRole.List, new() { Name = "Problems in this text" })).ToContainTextAsync("line 1");
+        await ScreenshotAsync(page, "raw-editor.png");
 
         const string repaired = "[default]\ndriver=xen\n";
         await page.GetByLabel("storage.conf text").FillAsync(repaired);
