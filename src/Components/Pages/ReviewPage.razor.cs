@@ -51,7 +51,7 @@ public partial class ReviewPage
         else if (outcome.Applied)
         {
             _conflict = null;
-            _notice = new Notice(Severity.Success, "Applied. " + outcome.Save!.Message);
+            _notice = new Notice(Severity.Success, "Applied. " + outcome.Save!.Message, OfferUndo: outcome.Save.HistoryEntry is not null);
             Snackbar.Add("Changes applied to storage.conf.", Severity.Success);
         }
         else
@@ -117,5 +117,5 @@ public partial class ReviewPage
 
     private sealed record ConflictState(string LoadedText, string? DiskText, string Message);
 
-    private sealed record Notice(Severity Severity, string Text);
+    private sealed record Notice(Severity Severity, string Text, bool OfferUndo = false);
 }

@@ -14,14 +14,13 @@ public static class ApplyCheck
     /// <summary>Why <paramref name="after"/> must not replace <paramref name="before"/> (null when it may).</summary>
     public static string? Refusal(StorageConfDocument? before, StorageConfDocument after)
     {
-        var all = PoolRules.Validate(after).Where(d => d.IsError).ToList();
         if (!after.IsReadableByQubes)
         {
             var syntax = after.SyntaxDiagnostics.Where(d => d.IsError).ToList();
             return $"Qubes could not read the new text ({syntax.Count} error(s); {Describe(syntax)}); fix them before applying.";
         }
         var old = before is null ? [] : PoolRules.Validate(before).Where(d => d.IsError).Select(Identity).ToHashSet();
-        var fresh = all.Where(d => !old.Contains(Identity(d))).ToList();
+        var fresh = PoolRules.Validate(after).Where(d => d.IsError).Where(d => !old.Contains(Identity(d))).ToList();
         return fresh.Count == 0
             ? null
             : $"The new text has {fresh.Count} error(s) that Qubes would fail on ({Describe(fresh)}); fix them before applying.";
