@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using QubesPoolConsole.Components.Model;
+using QubesPoolConsole.Core.Pools;
+
+namespace QubesPoolConsole.Components.Dialogs;
+
+/// <summary>
+/// Edits a pool's settings and stages the edits; closes with Ok(the staged edits) or Cancel. A dir_path change of a
+/// pool with VMs shows Core's move warning and must be confirmed.
+/// </summary>
+public partial class EditPoolDialog
+{
+    private EditPoolFormModel? _form;
+    private string? _blocked;
+    private FieldMessages _messages = FieldMessages.None;
+    private bool _moveConfirmed;
+
+    [CascadingParameter] private IMudDialogInstance MudDialog { get; set; } = default!;
+
+    /// <summary>The pool to edit.</summary>
+    [Parameter, EditorRequired] public string Pool { get; set; } = "";
+
+    /// <summary>The form, for tests.</summary>
+    public EditPoolFormModel? Form => _form;
+
+    /// <summary>Why Save is disabled, or null.</summary>
+    public string? SubmitBlocked
+        => _form is null ? _blocked
+            : _form.ToEdits().Count == 0 ? "Nothing changed."
+            : _messages.HasErrors ? "Fix the errors first."
+            : _messages.MovesVms && !_moveConfirmed ? "Confirm that no files are moved."
+            : null;
+
+    protected override void OnInitialized()
+    {
+        var pool = Draft.CurrentPools.FirstOrDefault(p => p.Name == Pool);
+        if (Draft.Current is not { IsReadableByQubes: true } doc || pool is null)
+        {
+            _blocked = $"Pool '{Pool}' is not in the pending state of storage.conf (it may have been removed, or the file cannot be read).";
+            return;
+        }
+        _blocked = PoolDetails.EditBlockedReason(pool);
+        if (_blocked is null) _form = new EditPoolFormModel(pool, doc);
+    }
+
+    private IEnumerable<string> Placed
+        => _form is null ? [] : [FieldMessages.DirPath, FieldMessages.Class, .. _form.Options.Select(o => o.Key.Trim())];
+
+    private void Change(Action set)
+    {
+        set();
+        Revalidate();
+    }
+
+    private void Revalidate()
+    {
+        if (_form is null || Draft.Current is not { } doc) return;
+        _messages = _form.Check(doc, Draft.Base.Inventory.Inventory.Usage);
+        if (!_messages.MovesVms) _moveConfirmed = false;
+    }
+
+    private void Submit()
+    {
+        Revalidate();
+        if (_form is null || SubmitBlocked is not null) return;
+        var edits = _form.ToEdits();
+        if (DraftStaging.Stage(Draft, edits) is { } refused)
+        {
+            _messages = new FieldMessages(refused.Diagnostics);
+            return;
+        }
+        MudDialog.Close(DialogResult.Ok<IReadOnlyList<PoolEdit>>(edits));
+    }
+
+    private void Cancel() => MudDialog.Cancel();
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using QubesPoolConsole.Components.Model;
+using QubesPoolConsole.Core.Pools;
+using QubesPoolConsole.Core.Vms;
+
+namespace QubesPoolConsole.Components.Dialogs;
+
+/// <summary>
+/// Confirms removing a pool and stages <see cref="RemovePool"/>; closes with Ok(the staged edits) or Cancel.
+/// Core refuses the default pool and pools that VMs use; the dialog then says why and lists those VMs.
+/// </summary>
+public partial class RemovePoolDialog
+{
+    private string? _refusal;
+    private string? _dir;
+    private IReadOnlyList<VmInfo> _vms = [];
+
+    [CascadingParameter] private IMudDialogInstance MudDialog { get; set; } = default!;
+
+    /// <summary>The pool to remove.</summary>
+    [Parameter, EditorRequired] public string Pool { get; set; } = "";
+
+    protected override void OnInitialized()
+    {
+        var inventory = Draft.Base.Inventory.Inventory;
+        _vms = inventory.InPool(Pool).ToList();
+        _dir = Draft.CurrentPools.FirstOrDefault(p => p.Name == Pool)?.DirPath?.Value;
+        _refusal = Trial() is { Ok: false } refused ? string.Join(" ", refused.Errors.Select(e => e.Message)) : null;
+    }
+
+    private EditResult Trial()
+        => PoolEditor.Apply(Draft.Current ?? Core.Config.StorageConfDocument.Empty, new RemovePool(Pool), Draft.Base.Inventory.Inventory.Usage);
+
+    private void Submit()
+    {
+        var edit = new RemovePool(Pool);
+        if (DraftStaging.Stage(Draft, [edit]) is { } refused)
+        {
+            _refusal = string.Join(" ", refused.Errors.Select(e => e.Message));
+            return;
+        }
+        MudDialog.Close(DialogResult.Ok<IReadOnlyList<PoolEdit>>([edit]));
+    }
+
+    private void Cancel() => MudDialog.Cancel();
+}
