@@ -44,11 +44,11 @@ for line in open(sys.argv[1]):
     values = dict(f.split("=", 1) for f in fields)
     samples.setdefault(name, []).extend(float(t) for t in values["samples"].split(","))
 def comments(path):
-    return sum(1 for l in open(path) if l.lstrip().startswith(("#", ";")) or " ; " in l)
+    return sum(1 for l in open(path) if l.startswith(("#", ";")))
 conf = sys.argv[2]
 for name, times in samples.items():
     print(f"{name:24} median {statistics.median(times):9.2f} ms  (min {min(times):.2f}, max {max(times):.2f}, n={len(times)})")
-print(f"comments and inline comments: input {comments(conf)}, Core's output {comments(conf + '.core.out')}, configparser's output {comments(conf + '.python.out')}")
+print(f"comment lines: input {comments(conf)}, Core's output {comments(conf + '.core.out')}, configparser's output {comments(conf + '.python.out')}")
 py, core = statistics.median(samples["python_job"]), statistics.median(samples["core_job"])
 noop = statistics.median(samples["core_noop_load_save"])
 print(f"no-op load + save of the {sys.argv[2].split('/')[-1]}: {noop:.2f} ms, byte-identical (target <= 10 ms)")
@@ -57,9 +57,11 @@ open(sys.argv[1] + ".speedup", "w").write(f"{py / core:.1f}")
 PY
 
 # Whole processes, for information: the CLI's dry run against a Python script doing the same.
+# The CLI is its own project under src/, or the console's executable answering commands (src/Server/Cli).
 cli_project=$(find src -maxdepth 2 -name '*.csproj' | grep -i -E '/cli[^/]*/' | head -n 1 || true)
+if [ -z "$cli_project" ] && [ -d src/Server/Cli ]; then cli_project=src/Server/Server.csproj; fi
 if [ -z "$cli_project" ]; then
-  echo "CLI: skipped - no CLI project under src/ yet (it is being built on branch 'cli'; run 'git merge main' and try again)."
+  echo "CLI: skipped - no CLI under src/ yet (it is being built on branch 'cli'; run 'git merge main' and try again)."
 else
   pool=$(python3 -c "import sys; n=int(sys.argv[1]); print(f'pool-{max(1, n // 2):05d}')" "$pools")
   if ! dotnet build "$cli_project" -c Release -nologo -v q > "$work/cli-build.log" 2>&1; then
@@ -70,7 +72,7 @@ else
 import statistics, subprocess, sys, time
 runs, dll, conf, xml, pool = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]
 commands = {
-    "CLI pool set --dry-run": ["dotnet", dll, "pool", "set", pool, "-o", "dir_path=/srv/pools/moved", "--dry-run", "--conf", conf, "--qubes-xml", xml],
+    "CLI pool set --dry-run": ["dotnet", dll, "pool", "set", pool, "-o", "dir_path=/srv/pools/moved", "--dry-run", "--conf", conf, "--qubes-xml", xml, "--state", conf + ".state"],
     "python3 configparser script": ["python3", "bench/configparser_job.py", "dry-run", conf, pool, "dir_path", "/srv/pools/moved"],
 }
 for name, cmd in commands.items():
