@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Python's side of bench/compare.sh: the configparser job timed in process.
+"""Python's side of bench/compare.sh: the configparser job timed in process (milliseconds).
 
   configparser_job.py time PATH REPS   read, set one key, write (RawConfigParser), median of REPS after warm-up
   configparser_job.py dry-run PATH POOL KEY VALUE
@@ -40,8 +40,8 @@ def time_job(path, reps):
         start = time.perf_counter()
         job(path, pool, out)
         times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    print(f"python_job_ms={statistics.median(times):.3f} min={times[0]:.3f} max={times[-1]:.3f} n={reps} pool={pool}")
+    samples = ",".join(f"{t:.3f}" for t in times)
+    print(f"python_job median={statistics.median(times):.3f} n={reps} samples={samples}")
 
 
 def dry_run(path, pool, key, value):

@@ -5,7 +5,8 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using QubesPoolConsole.Bench;
 
 // bench gen N PATH          write the generated file for N pools
-// bench compare PATH [N]    the in-process Core side of bench/compare.sh (median of N repetitions, default 30)
+// bench genxml N PATH       write a qubes.xml for those pools (an AppVM in every tenth pool)
+// bench compare PATH [N] [--detail]   the in-process Core side of bench/compare.sh (N repetitions, default 20)
 // bench loop STEP PATH N   run one step N times (for perf: DOTNET_PerfMapEnabled=1 perf record -g ...)
 // bench [BenchmarkDotNet arguments]   the Core benchmarks (a short job, in process)
 if (args is ["gen", var count, var path])
@@ -13,9 +14,16 @@ if (args is ["gen", var count, var path])
     File.WriteAllText(path, ConfGenerator.Generate(int.Parse(count)));
     return 0;
 }
+if (args is ["genxml", var vmPools, var xmlPath])
+{
+    File.WriteAllText(xmlPath, QubesXmlGenerator.Generate(int.Parse(vmPools)));
+    return 0;
+}
 if (args is ["compare", var file, ..])
 {
-    return SideBySide.Run(file, args.Length > 2 ? int.Parse(args[2]) : 30);
+    var rest = args.Skip(2).ToList();
+    bool detail = rest.Remove("--detail");
+    return SideBySide.Run(file, rest.Count > 0 ? int.Parse(rest[0]) : 20, detail);
 }
 if (args is ["loop", var step, var loopFile, var times])
 {

@@ -22,11 +22,25 @@ public static class DirPath
             if (char.IsControl(c)) return new($"contains {PoolName.Describe(c)}", path);
         }
         if (path[0] != '/') return new($"'{PoolName.Shorten(path)}' is relative; Qubes needs an absolute path starting with '/'", path);
+        if (IsNormal(path)) return new(null, path); // what the split and join below would give, without allocating
         var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Any(p => p is "." or ".."))
         {
             return new($"'{PoolName.Shorten(path)}' contains '.' or '..'; write the real absolute path", path);
         }
         return new(null, "/" + string.Join('/', parts));
+    }
+
+    /// <summary>True for an absolute path with no empty, '.' or '..' part and no trailing '/' (or exactly "/").</summary>
+    private static bool IsNormal(string path)
+    {
+        if (path == "/") return true;
+        if (path[^1] == '/') return false;
+        foreach (var range in path.AsSpan(1).Split('/'))
+        {
+            var part = path.AsSpan(1)[range];
+            if (part.Length == 0 || part is "." or "..") return false;
+        }
+        return true;
     }
 }

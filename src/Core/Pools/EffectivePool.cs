@@ -37,8 +37,18 @@ public sealed record EffectivePool
     public string DriverDisplay => Class ?? Driver ?? "(none)";
 
     /// <summary>The effective dir_path, if any.</summary>
-    public PoolOption? DirPath => Effective.FirstOrDefault(o => o.Key == KnownDrivers.DirPathKey);
+    public PoolOption? DirPath => Find(Effective, KnownDrivers.DirPathKey);
 
     /// <summary>Finds an option in <see cref="Options"/>.</summary>
-    public PoolOption? Option(string key) => Options.FirstOrDefault(o => o.Key == key);
+    public PoolOption? Option(string key) => Find(Options, key);
+
+    // A loop rather than FirstOrDefault: validation asks this for every pool, and the lambda allocated each time.
+    private static PoolOption? Find(IReadOnlyList<PoolOption> options, string key)
+    {
+        for (int i = 0; i < options.Count; i++)
+        {
+            if (options[i].Key == key) return options[i];
+        }
+        return null;
+    }
 }

@@ -34,8 +34,9 @@ internal static class PoolChecks
                 at, name, key));
             driverBroken |= key is KnownDrivers.DriverKey or KnownDrivers.ClassKey;
         }
-        foreach (var o in pool.Options.Where(o => o.Key is "vm" or "name"))
+        foreach (var o in pool.Options)
         {
+            if (o.Key is not ("vm" or "name")) continue;
             found.Add(Diagnostic.Error(ReservedKey,
                 $"'{o.Key}' cannot be a pool option: Qubes passes its own '{o.Key}' to the driver, and this one makes it fail with a TypeError. Remove it.",
                 o.Line, name, o.Key));
@@ -104,8 +105,9 @@ internal static class PoolChecks
     private static void CheckDefaultPool(EffectivePool pool, StorageConfDocument document, List<Diagnostic> found)
     {
         var section = document.FindSection(pool.Name)!;
-        foreach (var o in section.Options.Values.Where(o => o.Key is not (KnownDrivers.DriverKey or KnownDrivers.ClassKey)))
+        foreach (var o in section.Options.Values)
         {
+            if (o.Key is KnownDrivers.DriverKey or KnownDrivers.ClassKey) continue;
             found.Add(Diagnostic.Error(DefaultPoolHasKeys,
                 $"'{o.Key}' in [default] crashes Qubes R3.2 (a ValueError when the default pool loads): the default pool takes its dir_path from Qubes' defaults. Remove the line.",
                 o.Line, pool.Name, o.Key));
@@ -135,8 +137,9 @@ internal static class PoolChecks
                     $"dir_path '{dir.Value}' of [{name}] is not in normal form; write it as '{check.Normalized}'.", dir.Line, name, KnownDrivers.DirPathKey));
             }
         }
-        foreach (var o in pool.Options.Where(o => o.Key is not (KnownDrivers.DirPathKey or "vm" or "name")))
+        foreach (var o in pool.Options)
         {
+            if (o.Key is KnownDrivers.DirPathKey or "vm" or "name") continue;
             found.Add(Diagnostic.Error(XenExtraKey,
                 $"'{PoolName.Shorten(o.Key)}' is not an option of the xen driver (only dir_path is); every qvm tool fails with a TypeError. Remove it.",
                 o.Line, name, o.Key));

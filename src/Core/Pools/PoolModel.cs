@@ -15,18 +15,27 @@ public static class PoolModel
         var pools = new List<EffectivePool>(document.Sections.Count);
         foreach (var section in document.Sections)
         {
-            var merged = new OrderedDictionary<string, PoolOption>(StringComparer.Ordinal);
-            if (defaults is not null)
+            PoolOption? driver = null, cls = null;
+            bool hasDirPath = false;
+            var options = new List<PoolOption>(section.Options.Count + (defaults?.Options.Count ?? 0));
+            if (defaults is null)
             {
-                foreach (var o in defaults.Options.Values) merged[o.Key] = new PoolOption(o.Key, o.Value, OptionSource.Defaults, o.Line);
+                // Nothing to merge: the section's own options, in order (the common case, without a dictionary per pool).
+                foreach (var o in section.Options.Values)
+                {
+                    var option = new PoolOption(o.Key, o.Value, OptionSource.Section, o.Line);
+                    Sort(option, options, ref driver, ref cls, ref hasDirPath);
+                }
             }
-            foreach (var o in section.Options.Values) merged[o.Key] = new PoolOption(o.Key, o.Value, OptionSource.Section, o.Line);
-
-            var driver = merged.GetValueOrDefault(KnownDrivers.DriverKey);
-            var cls = merged.GetValueOrDefault(KnownDrivers.ClassKey);
-            var options = merged.Values.Where(o => o.Key is not (KnownDrivers.DriverKey or KnownDrivers.ClassKey)).ToList();
+            else
+            {
+                var merged = new OrderedDictionary<string, PoolOption>(StringComparer.Ordinal);
+                foreach (var o in defaults.Options.Values) merged[o.Key] = new PoolOption(o.Key, o.Value, OptionSource.Defaults, o.Line);
+                foreach (var o in section.Options.Values) merged[o.Key] = new PoolOption(o.Key, o.Value, OptionSource.Section, o.Line);
+                foreach (var option in merged.Values) Sort(option, options, ref driver, ref cls, ref hasDirPath);
+            }
             var effective = new List<PoolOption>(options);
-            if (section.Name == KnownDrivers.DefaultPool && !merged.ContainsKey(KnownDrivers.DirPathKey))
+            if (section.Name == KnownDrivers.DefaultPool && !hasDirPath)
             {
                 effective.Insert(0, new PoolOption(KnownDrivers.DirPathKey, defaultDirPath, OptionSource.Implied, null));
             }
@@ -43,5 +52,19 @@ public static class PoolModel
             });
         }
         return pools;
+    }
+
+    /// <summary>Driver and class are kept apart; every other option goes to the driver.</summary>
+    private static void Sort(PoolOption option, List<PoolOption> options, ref PoolOption? driver, ref PoolOption? cls, ref bool hasDirPath)
+    {
+        switch (option.Key)
+        {
+            case KnownDrivers.DriverKey: driver = option; break;
+            case KnownDrivers.ClassKey: cls = option; break;
+            default:
+                hasDirPath |= option.Key == KnownDrivers.DirPathKey;
+                options.Add(option);
+                break;
+        }
     }
 }

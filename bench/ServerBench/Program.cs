@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+using QubesPoolConsole.ServerBench;
+
+// Usage: ServerBench SERVER_DLL BIG_CONF BIG_QUBES_XML WORK_DIR
+// Prints "name: value" lines; see bench/server.sh.
+if (args.Length != 4)
+{
+    Console.Error.WriteLine("usage: ServerBench SERVER_DLL BIG_CONF BIG_QUBES_XML WORK_DIR");
+    return 2;
+}
+var (serverDll, bigConf, bigXml, work) = (args[0], args[1], args[2], args[3]);
+const int Settle = 3000; // ms after the last action before reading resident memory
+
+using var playwright = await Playwright.CreateAsync();
+var launch = new BrowserTypeLaunchOptions
+{
+    ExecutablePath = "/usr/bin/chromium",
+    Headless = true,
+    Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+};
+using var http = new HttpClient(new HttpClientHandler { UseCookies = true, AllowAutoRedirect = true }) { Timeout = TimeSpan.FromSeconds(30) };
+
+// 1. The sandbox as shipped: start time, idle memory, memory per open tab.
+{
+    var data = Path.Combine(work, "sandbox");
+    await using var server = ServerProcess.Start(serverDll, data);
+    var started = await server.WaitUntilPoolsPageServedAsync(http, TimeSpan.FromSeconds(120));
+    Console.WriteLine($"start to pools page served (sandbox): {started.TotalMilliseconds:F0} ms");
+    await Task.Delay(Settle);
+    Console.WriteLine($"resident memory idle: {server.ResidentMiB():F1} MiB");
+
+    await using var browser = await playwright.Chromium.LaunchAsync(launch);
+    var context = await browser.NewContextAsync();
+    if (server.LoginUrl() is { } login)
+    {
+        var loginPage = await context.NewPageAsync();
+        await loginPage.GotoAsync(login);
+        await loginPage.CloseAsync();
+    }
+    var rss = new Dictionary<int, double>();
+    for (int tab = 1; tab <= 20; tab++)
+    {
+        var page = await context.NewPageAsync();
+        await PageTimings.NavigateUntilInteractiveAsync(page, server.BaseUrl + "/");
+        if (tab is 1 or 10 or 20)
+        {
+            await Task.Delay(Settle);
+            rss[tab] = server.ResidentMiB();
+            Console.WriteLine($"resident memory with {tab} tab(s) open: {rss[tab]:F1} MiB");
+        }
+    }
+    Console.WriteLine($"resident memory per additional tab: {(rss[20] - rss[1]) / 19:F2} MiB");
+}
+
+// 2. A 1,000-pool storage.conf: start time, navigation to interactive, filter keystroke to rows.
+{
+    var data = Path.Combine(work, "big");
+    Directory.CreateDirectory(Path.Combine(data, "etc", "qubes"));
+    Directory.CreateDirectory(Path.Combine(data, "var", "lib", "qubes"));
+    File.Copy(bigConf, Path.Combine(data, "etc", "qubes", "storage.conf"), overwrite: true);
+    File.Copy(bigXml, Path.Combine(data, "var", "lib", "qubes", "qubes.xml"), overwrite: true);
+    await using var server = ServerProcess.Start(serverDll, data);
+    var started = await server.WaitUntilPoolsPageServedAsync(http, TimeSpan.FromSeconds(120));
+    Console.WriteLine($"start to pools page served (1,000 pools): {started.TotalMilliseconds:F0} ms");
+
+    await using var browser = await playwright.Chromium.LaunchAsync(launch);
+    var context = await browser.NewContextAsync();
+    if (server.LoginUrl() is { } login)
+    {
+        var loginPage = await context.NewPageAsync();
+        await loginPage.GotoAsync(login);
+        await loginPage.CloseAsync();
+    }
+    var times = new List<double>();
+    IPage? last = null;
+    for (int i = 0; i < 6; i++)
+    {
+        if (last is not null) await last.CloseAsync();
+        last = await context.NewPageAsync();
+        times.Add(await PageTimings.NavigateUntilInteractiveAsync(last, server.BaseUrl + "/"));
+    }
+    Console.WriteLine($"navigation to interactive pools table (1,000 pools), first: {times[0]:F0} ms");
+    Console.WriteLine($"navigation to interactive pools table (1,000 pools), median of next {times.Count - 1}: {Median(times.Skip(1)):F0} ms");
+    Console.WriteLine($"resident memory with the 1,000-pool page open: {server.ResidentMiB():F1} MiB");
+
+    if (await PageTimings.FindFilterAsync(last!) is not { } filter)
+    {
+        Console.WriteLine("filter keystroke to updated rows: skipped - the pools page has no filter box yet (it is being built on branch 'pool-ui').");
+    }
+    else
+    {
+        var keystrokes = new List<double>();
+        for (int i = 0; i < 6; i++) keystrokes.Add(await PageTimings.TimeFilterKeystrokeAsync(last!, filter, "pool-009", '9'));
+        Console.WriteLine($"filter keystroke to updated rows (1,000 pools), median of {keystrokes.Count}: {Median(keystrokes):F0} ms (min {keystrokes.Min():F0}, max {keystrokes.Max():F0})");
+    }
+}
+return 0;
+
+static double Median(IEnumerable<double> values)
+{
+    var v = values.Order().ToArray();
+    return v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
+}

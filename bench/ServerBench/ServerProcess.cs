@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace QubesPoolConsole.ServerBench;
+
+/// <summary>The published console, started as its own process on a free loopback port against a data folder.</summary>
+public sealed partial class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly TaskCompletionSource<string> _address = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ServerProcess(Process process, string stateDirectory)
+    {
+        _process = process;
+        StateDirectory = stateDirectory;
+    }
+
+    /// <summary>http://127.0.0.1:port, once known.</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    public string StateDirectory { get; }
+
+    public int Pid => _process.Id;
+
+    /// <summary>When the process was started (Stopwatch timestamp).</summary>
+    public long StartedAt { get; private set; }
+
+    public static ServerProcess Start(string serverDll, string dataDirectory)
+    {
+        var state = Path.Combine(dataDirectory, "state");
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in new[] { serverDll, "--mode", "Sandbox", "--data", dataDirectory, "--state", state, "--port", "0" }) psi.ArgumentList.Add(a);
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        var process = new Process { StartInfo = psi };
+        var server = new ServerProcess(process, state);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && ListeningOn().Match(line) is { Success: true } m) server._address.TrySetResult(m.Groups[1].Value);
+        };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line) Console.Error.WriteLine("server: " + line); };
+        server.StartedAt = Stopwatch.GetTimestamp();
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return server;
+    }
+
+    /// <summary>
+    /// Waits until the pools page is served with its table, and returns the time since the process started.
+    /// When the console asks for a login (token URL written to a file in the state folder), logs in first.
+    /// </summary>
+    public async Task<TimeSpan> WaitUntilPoolsPageServedAsync(HttpClient http, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var exited = _process.WaitForExitAsync();
+        var address = await Task.WhenAny(_address.Task, exited, Task.Delay(timeout));
+        if (address != _address.Task) throw new InvalidOperationException("The server did not say where it listens (exit: " + (_process.HasExited ? _process.ExitCode : "still running") + ").");
+        BaseUrl = _address.Task.Result.TrimEnd('/');
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                var response = await http.GetAsync(BaseUrl + "/");
+                var body = await response.Content.ReadAsStringAsync();
+                if (response.StatusCode == HttpStatusCode.OK && body.Contains("<table", StringComparison.OrdinalIgnoreCase))
+                {
+                    return Stopwatch.GetElapsedTime(StartedAt);
+                }
+                if (LoginUrl() is { } login) await http.GetAsync(login);
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(10);
+        }
+        throw new TimeoutException("The pools page was not served in time.");
+    }
+
+    /// <summary>The one-time login URL the console writes at start (when it has token login), or null.</summary>
+    public string? LoginUrl()
+    {
+        if (!Directory.Exists(StateDirectory)) return null;
+        foreach (var file in Directory.EnumerateFiles(StateDirectory, "*", SearchOption.AllDirectories))
+        {
+            var name = Path.GetFileName(file);
+            if (!name.Contains("login", StringComparison.OrdinalIgnoreCase) && !name.Contains("url", StringComparison.OrdinalIgnoreCase)) continue;
+            var text = File.ReadAllText(file).Trim();
+            if (text.StartsWith("http://", StringComparison.Ordinal)) return text.Split('\n')[0].Trim();
+        }
+        return null;
+    }
+
+    /// <summary>Resident memory (VmRSS) of the server process, in MiB.</summary>
+    public double ResidentMiB()
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
+            }
+        }
+        throw new InvalidOperationException("No VmRSS for the server process.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    [GeneratedRegex(@"(http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningOn();
+}
