@@ -29,6 +29,9 @@ public sealed partial class PublishedConsole : IAsyncDisposable
     public string Home { get; }
     public bool DotnetHidden { get; }
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The login URL the console printed (with this start's token).</summary>
+    public string LoginUrl { get; private set; } = "";
     public string DataDirectory => Path.Combine(Home, "sandbox");
 
     /// <summary>Everything the console printed so far (stdout and stderr).</summary>
@@ -78,9 +81,10 @@ public sealed partial class PublishedConsole : IAsyncDisposable
         if (finished != console._address.Task)
         {
             await console.DisposeAsync();
-            throw new TimeoutException("The published console did not print its address within 60 s:\n" + console.Output);
+            throw new TimeoutException("The published console did not print its login URL within 60 s:\n" + console.Output);
         }
-        console.BaseUrl = (await console._address.Task).TrimEnd('/');
+        console.LoginUrl = await console._address.Task;
+        console.BaseUrl = new Uri(console.LoginUrl).GetLeftPart(UriPartial.Authority);
         return console;
     }
 
@@ -126,7 +130,7 @@ public sealed partial class PublishedConsole : IAsyncDisposable
         if (m.Success) _address.TrySetResult(m.Groups[1].Value);
     }
 
-    [GeneratedRegex(@"listening on (http://127\.0\.0\.1:\d+/?)")]
+    [GeneratedRegex(@"Open the console: (http://127\.0\.0\.1:\d+/login\?t=\S+)")]
     private static partial Regex ListeningLine();
 
     public async ValueTask DisposeAsync()
