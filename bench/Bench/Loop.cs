@@ -25,10 +25,15 @@ public static class Loop
             _ => throw new ArgumentException($"Unknown step '{step}': parse, set, serialize, diff, validate or model."),
         };
         int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         for (int i = 0; i < times; i++) GC.KeepAlive(run());
         sw.Stop();
-        Console.WriteLine($"{step}: {sw.Elapsed.TotalMilliseconds / times:F3} ms per run; GCs gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}");
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        Console.WriteLine($"{step}: {sw.Elapsed.TotalMilliseconds / times:F3} ms wall, {cpu.TotalMilliseconds / times:F3} ms CPU, {allocated / times / 1024.0:F0} KiB allocated per run; " +
+            $"GCs gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}");
         return 0;
     }
 }

@@ -33,9 +33,6 @@ public sealed class PoolDetails
     /// <summary>Why the pool cannot be edited, or null.</summary>
     public string? EditBlocked { get; private init; }
 
-    /// <summary>Why the pool cannot be removed (Core's refusal), or null.</summary>
-    public string? RemoveBlocked { get; private init; }
-
     /// <summary>Builds the details of <paramref name="name"/>; null when neither the draft nor the file has it.</summary>
     public static PoolDetails? Build(PoolDraft draft, string name, Func<string, SpaceInfo>? probe = null)
     {
@@ -50,10 +47,6 @@ public sealed class PoolDetails
             : onDisk is null ? PoolRowStatus.New
             : PoolRows.SameSettings(onDisk, current) ? PoolRowStatus.Unchanged : PoolRowStatus.Changed;
 
-        string? removeBlocked = status == PoolRowStatus.Removed ? "The pool is already removed in the pending changes."
-            : PoolEditor.Apply(document, new RemovePool(name), inventory.Usage) is { Ok: false } refused
-                ? string.Join(" ", refused.Errors.Select(e => e.Message))
-                : null;
         return new PoolDetails(pool)
         {
             Status = status,
@@ -62,7 +55,6 @@ public sealed class PoolDetails
             Diagnostics = status == PoolRowStatus.Removed ? [] : PoolRules.ForPool(PoolRules.Validate(document), name).ToList(),
             Space = pool.DirPath is { } dir ? probe(dir.Value) : null,
             EditBlocked = EditBlockedReason(pool, status),
-            RemoveBlocked = removeBlocked,
         };
     }
 

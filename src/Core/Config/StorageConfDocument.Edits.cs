@@ -24,7 +24,9 @@ public sealed partial class StorageConfDocument
             {
                 return this;
             }
-            lines[last] = line.WithText(string.Concat(line.Text.AsSpan(0, line.ValueStart), value, line.Text.AsSpan(line.ValueEnd)));
+            var newText = string.Concat(line.Text.AsSpan(0, line.ValueStart), value, line.Text.AsSpan(line.ValueEnd));
+            if (!HasContinuation(last) && WithOptionLineReplaced(last, newText) is { } replaced) return replaced;
+            lines[last] = line.WithText(newText);
             int next = last + 1;
             while (next < lines.Count && _lines[next].Kind is LineKind.Continuation or LineKind.Blank or LineKind.Comment)
             {

@@ -34,7 +34,11 @@ public sealed class SandboxVmCreator(PoolCatalog catalog) : IVmCreator
         VmCreationResult Fail(string message)
         {
             Say("ERROR: " + message);
-            return VmCreationResult.Failure(message, output.ToList());
+            lock (output) return VmCreationResult.Failure(message, output.ToList());
+        }
+        VmCreationResult Succeed(string message)
+        {
+            lock (output) return VmCreationResult.Success(message, output.ToList());
         }
 
         var snapshot = catalog.Read();
@@ -58,12 +62,12 @@ public sealed class SandboxVmCreator(PoolCatalog catalog) : IVmCreator
         }
         using (xmlLock)
         {
-            return await Task.Run(() => CreateLocked(request, snapshot, pool.DirPath.Value, xmlLock, Say, Fail, cancellationToken), cancellationToken);
+            return await Task.Run(() => CreateLocked(request, snapshot, pool.DirPath.Value, xmlLock, Say, Fail, Succeed, cancellationToken), cancellationToken);
         }
     }
 
     private VmCreationResult CreateLocked(VmRequest request, PoolsSnapshot snapshot, string poolDir, QubesXmlLock xmlLock,
-        Action<string> say, Func<string, VmCreationResult> fail, CancellationToken cancellationToken)
+        Action<string> say, Func<string, VmCreationResult> fail, Func<string, VmCreationResult> succeed, CancellationToken cancellationToken)
     {
         var bytes = new byte[xmlLock.Stream.Length];
         xmlLock.Stream.ReadExactly(bytes);
@@ -145,7 +149,7 @@ public sealed class SandboxVmCreator(PoolCatalog catalog) : IVmCreator
             return fail(ex is OperationCanceledException ? "Creation was cancelled." : ex.Message);
         }
         say($"--> Created {request.Name}.");
-        return VmCreationResult.Success($"Created {type.DisplayName} '{request.Name}' in pool '{request.Pool}' at {plan.Directory}.", []);
+        return succeed($"Created {type.DisplayName} '{request.Name}' in pool '{request.Pool}' at {plan.Directory}.");
     }
 
     private void Step(string name) => BeforeStep?.Invoke(name);

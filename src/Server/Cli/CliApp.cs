@@ -34,10 +34,10 @@ public static class CliApp
             stdout.Write(CliHelp.For(request.Arguments.FirstOrDefault() ?? ""));
             return ExitCodes.Ok;
         }
-        var (paths, settingError) = CliConfiguration.Resolve(request.Settings);
+        var (paths, settingErrors) = CliConfiguration.Resolve(request.Settings);
         if (paths is null)
         {
-            stderr.WriteLine("error: " + settingError);
+            foreach (var e in settingErrors) stderr.WriteLine("error: " + PoolsText.OneLine(e));
             return ExitCodes.Usage;
         }
         try

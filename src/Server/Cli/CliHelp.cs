@@ -11,8 +11,10 @@ public static class CliHelp
           --qubes-xml PATH   qubes.xml (default on dom0: /var/lib/qubes/qubes.xml; elsewhere: the sandbox's)
           --mode MODE        auto (default: dom0 when /etc/qubes-release exists), sandbox or dom0
           --data DIR         sandbox folder;  --state DIR  folder of the lock, history and audit log
+          --config PATH      settings file (default: /etc/qubes-pool-console/appsettings.json, if it exists)
           -h, --help         show help
-        The same settings come from appsettings.json and QPC_Console__* environment variables, as for the server.
+        The same settings come from appsettings.json, the settings file and QPC_Console__* environment variables,
+        with the same checks as for the server.
         """;
 
     /// <summary>Help for <paramref name="topic"/>: "" for the overview, "pool", or a command name.</summary>

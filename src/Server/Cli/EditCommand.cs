@@ -23,7 +23,7 @@ public static class EditCommand
     {
         var edit = ToEdit(request);
         var audit = new TolerantAuditLog(new JsonLinesAuditLog(auditPath));
-        var draft = new PoolDraft(catalog, audit);
+        using var draft = new PoolDraft(catalog, audit);
         var file = catalog.Store.Path;
         if (draft.Base.Load.Problem is { } problem)
         {
@@ -50,9 +50,10 @@ public static class EditCommand
         foreach (var d in result.Warnings) stderr.WriteLine("warning: " + Sentence(d));
         if (!draft.HasChanges) return ExitCodes.Ok;
 
-        if (StillBroken(draft) is { } broken)
+        // The check Apply makes before writing, made here too so that a dry run shows only what would be written.
+        if (ApplyCheck.Refusal(draft.Base.Load.Document, draft.Current!) is { } refusal)
         {
-            stderr.WriteLine("error: " + broken);
+            stderr.WriteLine("error: " + PoolsText.OneLine(refusal) + " Nothing was changed.");
             return ExitCodes.Refused;
         }
         if (request.DryRun)
@@ -65,7 +66,7 @@ public static class EditCommand
         var outcome = draft.Apply("cli", User());
         if (outcome.Refused is { } refused)
         {
-            stderr.WriteLine("error: " + refused);
+            stderr.WriteLine("error: " + PoolsText.OneLine(refused));
             return ExitCodes.Refused;
         }
         var save = outcome.Save!;
@@ -113,16 +114,6 @@ public static class EditCommand
             default:
                 throw new ArgumentOutOfRangeException(nameof(request), request.Command, "Not an edit command.");
         }
-    }
-
-    /// <summary>The rule <see cref="PoolDraft.Apply"/> applies before writing, checked here too so a dry run shows only what would be written.</summary>
-    private static string? StillBroken(PoolDraft draft)
-    {
-        var before = draft.Base.Load.Document is { } b ? PoolRules.Validate(b).Count(d => d.IsError) : int.MaxValue;
-        var after = PoolRules.Validate(draft.Current!).Count(d => d.IsError);
-        return after > 0 && after >= before
-            ? $"The new text still has {after} error(s) that Qubes would fail on; run '{CliApp.ProgramName} check' and fix them first. Nothing was changed."
-            : null;
     }
 
     private static string? Value(CliRequest request, string key)

@@ -1,0 +1,103 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace QubesPoolConsole.E2E.Tests;
+
+/// <summary>The pool console's dialogs in a real browser: edits are staged in the draft, never written directly.</summary>
+[Collection(BrowserCollection.Name)]
+public class PoolConsoleE2ETests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task CreatePool_ThroughTheDialog_AppearsAsPendingAndTheFileIsUnchanged()
+    {
+        await using var server = await ConsoleServer.StartAsync();
+        var before = await File.ReadAllBytesAsync(server.ConfPath);
+        var page = await OpenAsync(server, "/");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add pool" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Pool name").FillAsync("fast");
+        await dialog.GetByLabel("Directory (dir_path)").FillAsync(Path.Combine(server.DataDirectory, "pools", "fast"));
+        await Expect(dialog).ToContainTextAsync("does not exist");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Create pool" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await Expect(page.GetByText("Staged: Add pool fast (xen)")).ToBeVisibleAsync();
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "fast" });
+        await Expect(row).ToContainTextAsync("pending: new");
+        await Expect(row).ToContainTextAsync("unknown");
+        Assert.Equal(before, await File.ReadAllBytesAsync(server.ConfPath));
+        await ScreenshotAsync(page, "pools.png");
+    }
+
+    [Fact]
+    public async Task EditDirPath_OfAPoolWithAVm_WarnsThatNoFilesMoveAndStagesAfterConfirming()
+    {
+        await using var server = await ConsoleServer.StartAsync();
+        var oldDir = AddPoolWithVm(server, "fast", "work-fast");
+        var page = await OpenAsync(server, "/pools/fast");
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "VMs in this pool" })).ToContainTextAsync("work-fast");
+        await ScreenshotAsync(page, "pool-details.png");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        var newDir = Path.Combine(server.DataDirectory, "pools", "moved");
+        await dialog.GetByLabel("Directory (dir_path)").FillAsync(newDir);
+        await Expect(dialog).ToContainTextAsync("no files are moved");
+        var save = dialog.GetByRole(AriaRole.Button, new() { Name = "Save changes" });
+        await Expect(save).ToBeDisabledAsync();
+        await dialog.GetByLabel("I understand: no files are moved").CheckAsync();
+        await save.ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pool fast" })).ToContainTextAsync("pending: changed");
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Settings" })).ToContainTextAsync(newDir);
+        Assert.Contains("dir_path=" + oldDir, await File.ReadAllTextAsync(server.ConfPath));
+    }
+
+    [Fact]
+    public async Task RemovePool_WhileAVmUsesIt_IsRefusedAndNamesTheVm()
+    {
+        await using var server = await ConsoleServer.StartAsync();
+        AddPoolWithVm(server, "fast", "work-fast");
+        var page = await OpenAsync(server, "/pools/fast");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog).ToContainTextAsync("is used by 1 VM(s): work-fast");
+        await Expect(dialog.GetByRole(AriaRole.Table)).ToContainTextAsync("work-fast");
+        await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Remove pool" })).ToBeDisabledAsync();
+    }
+
+    private async Task<IPage> OpenAsync(ConsoleServer server, string path)
+    {
+        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(server.BaseUrl + path);
+        await page.WaitForInteractiveAsync();
+        return page;
+    }
+
+    /// <summary>Adds a xen pool to the sandbox's storage.conf and a VM in it to qubes.xml; returns the pool's directory.</summary>
+    private static string AddPoolWithVm(ConsoleServer server, string pool, string vm)
+    {
+        var dir = Path.Combine(server.DataDirectory, "pools", pool);
+        Directory.CreateDirectory(dir);
+        File.AppendAllText(server.ConfPath, $"\n[{pool}]\ndriver=xen\ndir_path={dir}\n");
+        var xml = File.ReadAllText(server.QubesXmlPath).Replace("</QubesVmCollection>",
+            $"  <QubesAppVm name=\"{vm}\" qid=\"42\" label=\"purple\" pool_name=\"{pool}\" template_qid=\"1\" internal=\"False\"/>\n</QubesVmCollection>");
+        File.WriteAllText(server.QubesXmlPath, xml);
+        return dir;
+    }
+
+    /// <summary>Saves the README's screenshots when QPC_SCREENSHOTS=1.</summary>
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("QPC_SCREENSHOTS") != "1") return;
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "WebConsole.sln"))) dir = dir.Parent;
+        var target = Path.Combine(dir?.FullName ?? ".", "docs", "screenshots");
+        Directory.CreateDirectory(target);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(target, name), FullPage = true });
+    }
+}

@@ -1,0 +1,91 @@
+using Bunit;
+using QubesPoolConsole.Components.Dialogs;
+using QubesPoolConsole.Core.Pools;
+
+namespace QubesPoolConsole.Components.Tests.Dialogs;
+
+public class CreatePoolDialogTests : DraftTestContext
+{
+    private const string Conf = "[default]\ndriver=xen\n\n[fast]\ndriver=xen\ndir_path=/mnt/fast\n";
+
+    [Fact]
+    public async Task Submit_DuplicatePoolName_ShowsFieldErrorAndStaysOpen()
+    {
+        UseSandbox(Conf);
+        var (provider, _) = await OpenDialogAsync<CreatePoolDialog>();
+
+        InputByLabel(provider, "Pool name").Input("fast");
+        InputByLabel(provider, "Directory (dir_path)").Input(Sandbox.Root);
+        Button(provider, "Create pool").Click();
+
+        provider.WaitForAssertion(() => Assert.Contains("A pool named 'fast' already exists", provider.Markup));
+        Assert.Single(provider.FindComponents<CreatePoolDialog>());
+        Assert.Empty(Draft.Edits);
+    }
+
+    [Fact]
+    public async Task Type_InvalidNameAndRelativeDirectory_ShowsBothErrorsNextToTheirFields()
+    {
+        UseSandbox(Conf);
+        var (provider, _) = await OpenDialogAsync<CreatePoolDialog>();
+
+        InputByLabel(provider, "Pool name").Input("my pool");
+        InputByLabel(provider, "Directory (dir_path)").Input("relative/dir");
+
+        provider.WaitForAssertion(() =>
+        {
+            var errors = provider.FindAll(".mud-input-control-helper-container").Select(e => e.TextContent).ToList();
+            Assert.Contains(errors, e => e.Contains("contains a space"));
+            Assert.Contains(errors, e => e.Contains("is relative"));
+        });
+    }
+
+    [Fact]
+    public async Task Submit_ValidXenPool_StagesTheEditAndLeavesTheFileAlone()
+    {
+        UseSandbox(Conf);
+        var before = File.ReadAllText(Sandbox.ConfPath);
+        var (provider, reference) = await OpenDialogAsync<CreatePoolDialog>();
+
+        InputByLabel(provider, "Pool name").Input("slow");
+        InputByLabel(provider, "Directory (dir_path)").Input(Sandbox.Root + "//slow/");
+        provider.WaitForAssertion(() => Assert.Contains($"Will be written as {Sandbox.Root}/slow", provider.Markup));
+        Button(provider, "Create pool").Click();
+
+        var result = await reference.Result;
+        Assert.False(result!.Canceled);
+        var edit = Assert.IsType<AddPool>(Assert.Single(Draft.Edits));
+        Assert.Equal("slow", edit.Name);
+        Assert.Contains(Draft.CurrentPools, p => p.Name == "slow" && p.DirPath!.Value == Sandbox.Root + "/slow");
+        Assert.Equal(before, File.ReadAllText(Sandbox.ConfPath));
+    }
+
+    [Fact]
+    public async Task Type_DirectoryWhoseParentIsMissing_WarnsThatQubesCreatesOnlyTheLastLevel()
+    {
+        UseSandbox(Conf);
+        var (provider, _) = await OpenDialogAsync<CreatePoolDialog>();
+
+        InputByLabel(provider, "Pool name").Input("slow");
+        InputByLabel(provider, "Directory (dir_path)").Input(Sandbox.Root + "/no-such-disk/qubes");
+
+        provider.WaitForAssertion(() => Assert.Contains($"The parent directory '{Sandbox.Root}/no-such-disk' does not exist", provider.Markup));
+    }
+
+    [Fact]
+    public async Task Submit_CustomClassThatIsNotDotted_ShowsTheClassError()
+    {
+        UseSandbox(Conf);
+        var (provider, _) = await OpenDialogAsync<CreatePoolDialog>();
+
+        InputByLabel(provider, "Pool name").Input("lvm");
+        provider.FindAll("input[type=radio]")[1].Click();
+        provider.WaitForAssertion(() => InputByLabel(provider, "Class").Input("NotDotted"));
+        InputByLabel(provider, "Option 1 name").Input("volume_group");
+        InputByLabel(provider, "Option 1 value").Input("qubes_dom0");
+        Button(provider, "Create pool").Click();
+
+        provider.WaitForAssertion(() => Assert.Contains("class 'NotDotted' is not a dotted Python path", provider.Markup));
+        Assert.Empty(Draft.Edits);
+    }
+}
