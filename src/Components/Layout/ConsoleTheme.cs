@@ -17,6 +17,12 @@ public static class ConsoleTheme
             AppbarBackground = "#2b4f7e",
             AppbarText = "#ffffff",
             TextSecondary = "rgba(0,0,0,0.70)",
+            // MudBlazor's default status colours are too light for text on white and on their own tinted alert
+            // backgrounds (axe color-contrast); these darker shades keep at least 4.5:1 on both.
+            Success = "#1b5e20",
+            Info = "#0d47a1",
+            Warning = "#8a4b00",
+            Error = "#b71c1c",
         },
         PaletteDark = new PaletteDark
         {
