@@ -72,6 +72,7 @@ public class PoolConsoleE2ETests(BrowserFixture browser)
     private async Task<IPage> OpenAsync(ConsoleServer server, string path)
     {
         var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        await server.LoginAsync(context); // every page needs a session since the security branch
         var page = await context.NewPageAsync();
         await page.GotoAsync(server.BaseUrl + path);
         await page.WaitForInteractiveAsync();
