@@ -10,7 +10,7 @@ namespace QubesPoolConsole.E2E.Tests;
 public partial class PublishedBuildE2ETests(BrowserFixture browser, ITestOutputHelper output)
 {
     [Fact]
-    public async Task PublishedExecutable_WithoutDotnet_ServesAssetsAndListsThePools()
+    public async Task PublishedExecutable_WithoutDotnet_LogsInServesAssetsAndListsThePools()
     {
         var publishDir = await PublishedConsole.PublishDirAsync();
         var runtimeConfig = await File.ReadAllTextAsync(Path.Combine(publishDir, "QubesPoolConsole.runtimeconfig.json"));
@@ -19,26 +19,28 @@ public partial class PublishedBuildE2ETests(BrowserFixture browser, ITestOutputH
         await using var console = await PublishedConsole.StartAsync(publishDir);
         output.WriteLine($"dotnet hidden behind a tmpfs: {console.DotnetHidden}\n{console.Output}");
 
-        // Static assets come from the published manifest (outside Development they are empty when not published).
-        using var http = new HttpClient { BaseAddress = new Uri(console.BaseUrl) }; // keeps the session cookie
-        (await http.GetAsync(console.LoginUrl)).EnsureSuccessStatusCode();
-        var html = await http.GetStringAsync("/");
-        foreach (var asset in AssetReference().Matches(html).Select(m => m.Groups[1].Value)
-                     .Where(a => a.Contains("blazor.web", StringComparison.Ordinal) || a.Contains("MudBlazor.min", StringComparison.Ordinal)))
-        {
-            var bytes = await http.GetByteArrayAsync(asset);
-            Assert.True(bytes.Length > 10_000, $"{asset} is served with only {bytes.Length} bytes");
-        }
-        Assert.Equal(3, AssetReference().Matches(html).Count(m => m.Groups[1].Value.Contains("blazor.web", StringComparison.Ordinal)
-            || m.Groups[1].Value.Contains("MudBlazor.min", StringComparison.Ordinal)));
-
         await using var context = await browser.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync(console.LoginUrl); // the printed URL logs in and lands on the pools page
-        await page.WaitForInteractiveAsync();
+        // Log in the way a user does: the printed URL, also kept in the state folder's login-url file.
+        var loginFile = Path.Combine(console.DataDirectory, "state", "login-url");
+        Assert.Equal(console.LoginUrl, (await File.ReadAllTextAsync(loginFile)).Trim());
+        await page.GotoAsync(console.LoginUrl);
+        await page.WaitForInteractiveAsync(); // only possible when blazor.web.js was served and the circuit connected
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Storage pools" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "default" })).ToHaveCountAsync(1);
+
+        // Static assets come from the published manifest (outside Development an unpublished build serves them empty).
+        var assets = AssetReference().Matches(await page.ContentAsync()).Select(m => m.Groups[1].Value)
+            .Where(a => a.Contains("blazor.web", StringComparison.Ordinal) || a.Contains("MudBlazor.min", StringComparison.Ordinal))
+            .Distinct().ToList();
+        Assert.Equal(3, assets.Count); // blazor.web.js, MudBlazor.min.css, MudBlazor.min.js
+        foreach (var asset in assets)
+        {
+            var response = await context.APIRequest.GetAsync(console.BaseUrl + "/" + asset.TrimStart('/'));
+            Assert.Equal(200, response.Status);
+            Assert.True((await response.BodyAsync()).Length > 10_000, $"{asset} is served nearly empty");
+        }
     }
 
     [GeneratedRegex("(?:href|src)=\"([^\"]+\\.(?:css|js))\"")]

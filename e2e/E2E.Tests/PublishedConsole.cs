@@ -18,7 +18,6 @@ public sealed partial class PublishedConsole : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<string> _address = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource<string> _loginUrl = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private PublishedConsole(Process process, string home, bool dotnetHidden)
     {
@@ -31,7 +30,7 @@ public sealed partial class PublishedConsole : IAsyncDisposable
     public bool DotnetHidden { get; }
     public string BaseUrl { get; private set; } = "";
 
-    /// <summary>The login URL the console printed ("Open the console: http://127.0.0.1:PORT/login?t=...").</summary>
+    /// <summary>The login URL the console printed (with this start's token).</summary>
     public string LoginUrl { get; private set; } = "";
     public string DataDirectory => Path.Combine(Home, "sandbox");
 
@@ -76,21 +75,16 @@ public sealed partial class PublishedConsole : IAsyncDisposable
         console._process.BeginOutputReadLine();
         console._process.BeginErrorReadLine();
         _ = console._process.WaitForExitAsync().ContinueWith(_ =>
-        {
-            var exited = new InvalidOperationException($"The published console exited with code {console._process.ExitCode}:\n{console.Output}");
-            console._address.TrySetException(exited);
-            console._loginUrl.TrySetException(exited);
-        });
+            console._address.TrySetException(new InvalidOperationException($"The published console exited with code {console._process.ExitCode}:\n{console.Output}")));
 
-        var printed = Task.WhenAll(console._address.Task, console._loginUrl.Task);
-        var finished = await Task.WhenAny(printed, Task.Delay(TimeSpan.FromSeconds(60)));
-        if (finished != printed)
+        var finished = await Task.WhenAny(console._address.Task, Task.Delay(TimeSpan.FromSeconds(60)));
+        if (finished != console._address.Task)
         {
             await console.DisposeAsync();
-            throw new TimeoutException("The published console did not print its address within 60 s:\n" + console.Output);
+            throw new TimeoutException("The published console did not print its login URL within 60 s:\n" + console.Output);
         }
-        console.BaseUrl = (await console._address.Task).TrimEnd('/');
-        console.LoginUrl = await console._loginUrl.Task;
+        console.LoginUrl = await console._address.Task;
+        console.BaseUrl = new Uri(console.LoginUrl).GetLeftPart(UriPartial.Authority);
         return console;
     }
 
@@ -134,15 +128,10 @@ public sealed partial class PublishedConsole : IAsyncDisposable
         lock (_output) _output.AppendLine(line);
         var m = ListeningLine().Match(line);
         if (m.Success) _address.TrySetResult(m.Groups[1].Value);
-        var login = LoginLine().Match(line);
-        if (login.Success) _loginUrl.TrySetResult(login.Groups[1].Value);
     }
 
-    [GeneratedRegex(@"listening on (http://127\.0\.0\.1:\d+/?)")]
+    [GeneratedRegex(@"Open the console: (http://127\.0\.0\.1:\d+/login\?t=\S+)")]
     private static partial Regex ListeningLine();
-
-    [GeneratedRegex(@"Open the console: (http://127\.0\.0\.1:\d+/login\?t=[A-Za-z0-9_-]+)")]
-    private static partial Regex LoginLine();
 
     public async ValueTask DisposeAsync()
     {

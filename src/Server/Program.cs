@@ -21,7 +21,16 @@ catch (InvalidConsoleOptionsException invalid)
     Console.Error.WriteLine(invalid.Message);
     return 2;
 }
-await app.StartAsync();
+try
+{
+    await app.StartAsync();
+}
+catch (IOException busy) when (busy.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    Console.Error.WriteLine($"{busy.Message} Another program (perhaps the console already runs) uses this port: "
+        + "stop it, or choose another port with --port N (or Console:Port in appsettings.json).");
+    return 3;
+}
 foreach (var address in app.Urls)
 {
     Console.WriteLine($"Qubes Pool Console listening on {address}");

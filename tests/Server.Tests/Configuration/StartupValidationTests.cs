@@ -58,4 +58,25 @@ public class StartupValidationTests
         Assert.Equal(2, code);
         Assert.Contains("Console:IdleTimeoutMinutes = 0: must be between 1 and", stderr);
     }
+
+    [Fact]
+    public async Task Start_PortAlreadyInUse_ExitsWithCode3AndSaysHowToChooseAnother()
+    {
+        using var occupant = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        occupant.Start();
+        var port = ((System.Net.IPEndPoint)occupant.LocalEndpoint).Port;
+        var data = Directory.CreateTempSubdirectory("qpc-busy-").FullName;
+        try
+        {
+            var (code, stderr) = await RunConsoleAsync(["--mode", "Sandbox", "--data", data, "--port", port.ToString()]);
+
+            Assert.Equal(3, code);
+            Assert.Contains("address already in use", stderr);
+            Assert.Contains("choose another port with --port N", stderr);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
 }

@@ -1,0 +1,77 @@
+using Bunit;
+using QubesPoolConsole.Components.Layout;
+
+namespace QubesPoolConsole.Components.Tests.Layout;
+
+public class ThemeToggleTests : ComponentTestContext
+{
+    private BunitJSModuleInterop Module(string? stored, bool systemDark)
+    {
+        var module = JSInterop.SetupModule(ThemeToggle.ModulePath);
+        module.Mode = JSRuntimeMode.Strict;
+        module.Setup<ThemeToggle.ThemeState?>("start", _ => true).SetResult(new ThemeToggle.ThemeState(stored, systemDark));
+        module.SetupVoid("remember", _ => true).SetVoidResult();
+        module.SetupVoid("stop").SetVoidResult();
+        return module;
+    }
+
+    private static AngleSharp.Dom.IElement Button(IRenderedComponent<ThemeToggle> cut) => cut.Find("button[aria-label='Dark theme']");
+
+    [Fact]
+    public void FirstRender_NoStoredChoiceAndDarkSystem_FollowsTheSystemIntoDark()
+    {
+        Module(stored: null, systemDark: true);
+        bool? reported = null;
+
+        var cut = Render<ThemeToggle>(p => p.Add(t => t.IsDarkModeChanged, (bool d) => reported = d));
+
+        cut.WaitForAssertion(() => Assert.Equal("true", Button(cut).GetAttribute("aria-pressed")));
+        Assert.True(reported);
+        Assert.Equal("system", cut.Instance.Source);
+    }
+
+    [Fact]
+    public void FirstRender_StoredLightChoice_WinsOverADarkSystem()
+    {
+        Module(stored: "light", systemDark: true);
+        bool? reported = null;
+
+        var cut = Render<ThemeToggle>(p => p.Add(t => t.IsDarkModeChanged, (bool d) => reported = d));
+
+        cut.WaitForAssertion(() => Assert.False(reported));
+        Assert.Equal("false", Button(cut).GetAttribute("aria-pressed"));
+        Assert.Equal("user", cut.Instance.Source);
+    }
+
+    [Fact]
+    public void Click_FromLight_SwitchesToDarkAndRemembersIt()
+    {
+        var module = Module(stored: null, systemDark: false);
+        var changes = new List<bool>();
+        var cut = Render<ThemeToggle>(p => p.Add(t => t.IsDarkModeChanged, (bool d) => changes.Add(d)));
+        cut.WaitForAssertion(() => Assert.Equal([false], changes));
+
+        Button(cut).Click();
+
+        Assert.Equal([false, true], changes);
+        Assert.Equal("true", Button(cut).GetAttribute("aria-pressed"));
+        var remembered = Assert.Single(module.Invocations, i => i.Identifier == "remember");
+        Assert.Equal("dark", remembered.Arguments[0]);
+    }
+
+    [Fact]
+    public async Task SystemChange_AfterTheUserChose_IsIgnored()
+    {
+        Module(stored: null, systemDark: false);
+        var changes = new List<bool>();
+        var cut = Render<ThemeToggle>(p => p.Add(t => t.IsDarkModeChanged, (bool d) => changes.Add(d)));
+        cut.WaitForAssertion(() => Assert.Equal([false], changes));
+
+        await cut.InvokeAsync(() => cut.Instance.OnSystemThemeChanged(true)); // still following: goes dark
+        Button(cut).Click();                                                  // the user picks light
+        await cut.InvokeAsync(() => cut.Instance.OnSystemThemeChanged(true)); // ignored now
+
+        Assert.Equal([false, true, false], changes);
+        Assert.Equal("false", Button(cut).GetAttribute("aria-pressed"));
+    }
+}
