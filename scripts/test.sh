@@ -28,12 +28,24 @@ if ! dotnet build WebConsole.sln -c Debug -nologo -v q > "$log_dir/build.log" 2>
 fi
 
 passed=0; failed=0; skipped=0; status=0
+
+# The published, self-contained build (packaging/publish.sh) for the e2e test that runs it without dotnet.
+publish_start=$(date +%s)
+if bash packaging/publish.sh "$log_dir/published" > "$log_dir/publish.log" 2>&1; then
+  export QPC_PUBLISHED_DIR="$log_dir/published"
+  echo "== published self-contained build in $(( $(date +%s) - publish_start )) s"
+else
+  tail -n 20 "$log_dir/publish.log"
+  echo "publish failed"
+  failed=$((failed + 1)); status=1
+fi
 for p in "${projects[@]}"; do
   name=$(basename "$p")
   echo "== $name"
   dotnet test "$p" --no-build -nologo --logger "console;verbosity=normal" > "$log_dir/$name.log" 2>&1
   rc=$?
-  grep -E "^\s+(Failed|Skipped) |^\s+Error Message|^\s+(Assert|Expected|Actual)" "$log_dir/$name.log" | head -60
+  # Each failed test with the first lines of its message.
+  awk '/^  Failed /{n=8} n>0{print; n--}' "$log_dir/$name.log" | head -120
   # The console logger's closing block: "Total tests: N" then "Passed: N", "Failed: N", "Skipped: N" lines.
   total=$(grep -E "^Total tests: [0-9]+" "$log_dir/$name.log" | tail -n 1 | grep -oE "[0-9]+")
   if [ -z "$total" ]; then
@@ -49,6 +61,7 @@ for p in "${projects[@]}"; do
   if [ "$rc" -ne 0 ] || [ "$f" -ne 0 ] || [ "$ps" -eq 0 ]; then status=1; fi
 done
 
+rm -rf "$log_dir/published"
 echo "logs: $log_dir"
 if [ "$skipped" -gt 0 ]; then
   echo "$passed passed, $failed failed, $skipped skipped"

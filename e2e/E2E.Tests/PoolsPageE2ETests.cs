@@ -11,6 +11,7 @@ public class PoolsPageE2ETests(BrowserFixture browser)
     {
         await using var server = await ConsoleServer.StartAsync();
         await using var context = await browser.Browser.NewContextAsync();
+        await server.LoginAsync(context);
         var page = await context.NewPageAsync();
 
         await page.GotoAsync(server.BaseUrl + "/");

@@ -1,4 +1,3 @@
-using System.Net;
 using MudBlazor.Services;
 using QubesPoolConsole.Components;
 using QubesPoolConsole.Core.Audit;
@@ -7,6 +6,7 @@ using QubesPoolConsole.Core.Pools;
 using QubesPoolConsole.Core.Storage;
 using QubesPoolConsole.Server.Configuration;
 using QubesPoolConsole.Server.Sandbox;
+using QubesPoolConsole.Server.Security;
 
 namespace QubesPoolConsole.Server;
 
@@ -22,6 +22,7 @@ public static class ConsoleHost
         ["--state"] = "Console:StateDirectory",
         ["--port"] = "Console:Port",
         ["--mode"] = "Console:Mode",
+        ["--config"] = SystemConfigFile.Key,
     };
 
     /// <summary>Builds the app; <paramref name="configure"/> runs last, before <c>Build()</c>.</summary>
@@ -34,24 +35,27 @@ public static class ConsoleHost
             // Tests host this assembly too: static web assets are looked up by the app's own name.
             ApplicationName = typeof(ConsoleHost).Assembly.GetName().Name,
         });
+        builder.Configuration.AddSystemConfigFile(args, new Dictionary<string, string>(SwitchMappings));
         builder.Configuration.AddEnvironmentVariables("QPC_");
         builder.Configuration.AddCommandLine(args, new Dictionary<string, string>(SwitchMappings));
         configure?.Invoke(builder);
+        ConsoleOptionsValidator.ThrowIfInvalid(builder.Configuration.GetSection(ConsoleOptions.Section));
 
         var options = builder.Configuration.GetSection(ConsoleOptions.Section).Get<ConsoleOptions>() ?? new ConsoleOptions();
+        builder.AddConsoleSecurity(options); // refuses non-loopback binding before anything is written
         var paths = ConsolePaths.Resolve(options);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(paths);
         builder.Services.AddConsoleCore(paths);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
 
         var app = builder.Build();
-        app.MapStaticAssets();
+        app.UseConsoleSecurity();
+        app.MapStaticAssets().AllowAnonymous();
         app.UseAntiforgery();
         app.MapRazorComponents<App>()
-            .AddInteractiveServerRenderMode();
+            .AddInteractiveServerRenderMode(ConsoleSecurity.ConfigureHub);
         return app;
     }
 
@@ -64,7 +68,9 @@ public static class ConsoleHost
         services.AddSingleton(new PoolCatalog(store, paths.QubesXml, paths.DefaultDirPath));
         services.AddSingleton<IAuditLog>(new JsonLinesAuditLog(Path.Combine(paths.StateDirectory, "audit.jsonl")));
         // One draft of pending changes per browser session (Blazor circuit).
-        services.AddScoped(sp => new PoolDraft(sp.GetRequiredService<PoolCatalog>(), sp.GetRequiredService<IAuditLog>()));
+        // Changes made outside the console (editor, qvm tools) reach every open draft; created on first use only.
+        services.AddSingleton(_ => new FileChangeWatcher([paths.Conf, paths.QubesXml]));
+        services.AddScoped(sp => new PoolDraft(sp.GetRequiredService<PoolCatalog>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<FileChangeWatcher>()));
         return services;
     }
 }

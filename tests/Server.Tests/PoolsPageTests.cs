@@ -6,7 +6,7 @@ public class PoolsPageTests
     public async Task Get_Root_ListsTheSandboxPools()
     {
         await using var server = await ServerUnderTest.StartAsync();
-        using var client = server.CreateClient();
+        using var client = await server.CreateAuthenticatedClientAsync();
 
         var html = await client.GetStringAsync("/");
 

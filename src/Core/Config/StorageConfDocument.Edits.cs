@@ -24,7 +24,9 @@ public sealed partial class StorageConfDocument
             {
                 return this;
             }
-            lines[last] = line.WithText(string.Concat(line.Text.AsSpan(0, line.ValueStart), value, line.Text.AsSpan(line.ValueEnd)));
+            var newText = string.Concat(line.Text.AsSpan(0, line.ValueStart), value, line.Text.AsSpan(line.ValueEnd));
+            if (!HasContinuation(last) && WithOptionLineReplaced(last, newText) is { } replaced) return replaced;
+            lines[last] = line.WithText(newText);
             int next = last + 1;
             while (next < lines.Count && _lines[next].Kind is LineKind.Continuation or LineKind.Blank or LineKind.Comment)
             {
@@ -104,7 +106,8 @@ public sealed partial class StorageConfDocument
             if (end == _lines.Length - 1) finalEol = _lines[end].Eol;
             lines.RemoveRange(start, end - start + 1);
         }
-        if (finalEol is not null && lines.Count > 0 && lines[^1].Eol != finalEol)
+        // Only a missing final newline is carried over; the new last line otherwise keeps its own ending (CRLF or LF).
+        if (finalEol is "" && lines.Count > 0 && lines[^1].Eol.Length != 0)
         {
             lines[^1] = lines[^1].WithEol(finalEol);
         }

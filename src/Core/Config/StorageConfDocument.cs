@@ -12,10 +12,20 @@ public sealed partial class StorageConfDocument
     private readonly ConfLine[] _lines;
     private readonly ParseOutcome _parse;
 
-    private StorageConfDocument(ConfLine[] lines)
+    // Set once the text is known (parsed from it, or serialized once): an immutable document's text never changes.
+    private string? _text;
+
+    private StorageConfDocument(ConfLine[] lines, string? text = null)
     {
         _lines = lines;
         _parse = StorageConfParser.Classify(lines);
+        _text = text;
+    }
+
+    private StorageConfDocument(ConfLine[] lines, ParseOutcome parse)
+    {
+        _lines = lines;
+        _parse = parse;
     }
 
     /// <summary>An empty document.</summary>
@@ -41,14 +51,16 @@ public sealed partial class StorageConfDocument
         => name == StorageConfParser.DefaultsSection ? _parse.Defaults : _parse.Sections.GetValueOrDefault(name);
 
     /// <summary>Parses text; never throws for any input.</summary>
-    public static StorageConfDocument Parse(string text) => new(Split(text));
+    public static StorageConfDocument Parse(string text) => new(Split(text), text);
 
     /// <summary>The exact text: every line with its own ending.</summary>
-    public string ToText()
+    public string ToText() => _text ??= Join(_lines);
+
+    private static string Join(ConfLine[] lines)
     {
         int length = 0;
-        foreach (var l in _lines) length += l.Text.Length + l.Eol.Length;
-        return string.Create(length, _lines, static (dst, lines) =>
+        foreach (var l in lines) length += l.Text.Length + l.Eol.Length;
+        return string.Create(length, lines, static (dst, lines) =>
         {
             int at = 0;
             foreach (var l in lines)
@@ -66,22 +78,25 @@ public sealed partial class StorageConfDocument
 
     private static ConfLine[] Split(string text)
     {
-        var lines = new List<ConfLine>(text.Length / 16 + 1);
+        // Exactly one array: a line per '\n', plus the last line when the text does not end with one.
+        int count = text.AsSpan().Count('\n');
+        if (text.Length > 0 && text[^1] != '\n') count++;
+        var lines = new ConfLine[count];
         int start = 0;
-        while (start < text.Length)
+        for (int n = 0; n < count; n++)
         {
             int nl = text.IndexOf('\n', start);
             if (nl < 0)
             {
-                lines.Add(new ConfLine(text[start..], ""));
+                lines[n] = new ConfLine(text[start..], "");
                 break;
             }
             bool crlf = nl > start && text[nl - 1] == '\r';
             int end = crlf ? nl - 1 : nl;
-            lines.Add(new ConfLine(text[start..end], crlf ? "\r\n" : "\n"));
+            lines[n] = new ConfLine(text[start..end], crlf ? "\r\n" : "\n");
             start = nl + 1;
         }
-        return [.. lines];
+        return lines;
     }
 
     private static StorageConfDocument FromLines(IEnumerable<ConfLine> lines)

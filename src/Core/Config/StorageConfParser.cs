@@ -25,6 +25,7 @@ internal static class StorageConfParser
         ConfSection? current = null;
         ConfLine? lastOption = null;
         List<string>? continuation = null;
+        var cache = new TextCache();
 
         for (int i = 0; i < lines.Length; i++)
         {
@@ -104,7 +105,7 @@ internal static class StorageConfParser
                 continue;
             }
 
-            if (TryOption(text, line.Eol == "\r\n", out var key, out var valueStart, out var valueEnd, out var value))
+            if (TryOption(text, line.Eol == "\r\n", out var key, out var valueStart, out var valueEnd, out var value, cache))
             {
                 line.Kind = LineKind.Option;
                 line.Section = current.Name;
@@ -165,7 +166,7 @@ internal static class StorageConfParser
     }
 
     /// <summary>OPTCRE = <c>(?P&lt;option&gt;[^:=\s][^:=]*)\s*(?P&lt;vi&gt;[:=])\s*(?P&lt;value&gt;.*)$</c>.</summary>
-    internal static bool TryOption(ReadOnlySpan<char> text, bool crlf, out string key, out int valueStart, out int valueEnd, out string value)
+    internal static bool TryOption(ReadOnlySpan<char> text, bool crlf, out string key, out int valueStart, out int valueEnd, out string value, TextCache? cache = null)
     {
         key = value = "";
         valueStart = valueEnd = 0;
@@ -173,7 +174,8 @@ internal static class StorageConfParser
         int sep = text.IndexOfAny(':', '=');
         if (sep < 0) return false;
         // '.' in Python's regex does not match '\n'; a line never holds one, but a lone '\r' is ordinary text.
-        key = PyText.AsciiLower(text[..PyText.StripEnd(text, sep)]);
+        var name = text[..PyText.StripEnd(text, sep)];
+        key = cache is null ? PyText.AsciiLower(name) : cache.GetAsciiLower(name);
         int start = sep + 1;
         while (start < text.Length && PyText.IsSpace(text[start])) start++;
         var raw = text[start..];
@@ -191,7 +193,7 @@ internal static class StorageConfParser
         valueStart = start;
         valueEnd = end;
         var v = text[start..end];
-        value = v is "\"\"" ? "" : v.ToString();
+        value = v is "\"\"" ? "" : cache is not null && v.Length <= TextCache.MaxValueLength ? cache.Get(v) : v.ToString();
         return true;
     }
 }

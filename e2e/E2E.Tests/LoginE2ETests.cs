@@ -1,0 +1,57 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace QubesPoolConsole.E2E.Tests;
+
+[Collection(BrowserCollection.Name)]
+public class LoginE2ETests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task OpenPrintedLoginUrl_ReachesInteractivePoolsPage_WithoutCspViolations_AndAnotherContextCannot()
+    {
+        await using var server = await ConsoleServer.StartAsync();
+        await using var context = await browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var consoleErrors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            // The app has no favicon (Chromium's automatic request gets 404): not a failure of the page.
+            if (message.Type == "error" && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal))
+            {
+                consoleErrors.Add(message.Text + " at " + message.Location);
+            }
+        };
+
+        await page.GotoAsync(server.LoginUrl);
+        await page.WaitForInteractiveAsync();
+
+        await Expect(page).ToHaveURLAsync(server.BaseUrl + "/");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Storage pools" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "default" })).ToHaveCountAsync(1);
+        Assert.DoesNotContain(consoleErrors, e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
+        Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));
+
+        await using var stranger = await browser.Browser.NewContextAsync();
+        var strangerPage = await stranger.NewPageAsync();
+        var response = await strangerPage.GotoAsync(server.BaseUrl + "/");
+
+        Assert.Equal(401, response!.Status);
+        await Expect(strangerPage.GetByRole(AriaRole.Heading, new() { Name = "Log in to Qubes Pool Console" })).ToBeVisibleAsync();
+        await Expect(strangerPage.GetByRole(AriaRole.Heading, new() { Name = "Storage pools" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task LogOut_EndsTheSession_AndPagesAskForLoginAgain()
+    {
+        await using var server = await ConsoleServer.StartAsync();
+        await using var context = await browser.Browser.NewContextAsync();
+        var page = await server.OpenLoggedInAsync(context);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+
+        await Expect(page.GetByText("You have logged out.")).ToBeVisibleAsync();
+        var response = await page.GotoAsync(server.BaseUrl + "/");
+        Assert.Equal(401, response!.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Log in to Qubes Pool Console" })).ToBeVisibleAsync();
+    }
+}

@@ -1,0 +1,121 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+using Diagnostic = QubesPoolConsole.Core.Diagnostics.Diagnostic;
+using QubesPoolConsole.Core.Drafts;
+using QubesPoolConsole.Core.Pools;
+
+namespace QubesPoolConsole.Components.Pages;
+
+/// <summary>The pending changes: what they are, the diff, the resulting file; Apply, Revert, and conflict handling.</summary>
+public partial class ReviewPage
+{
+    /// <summary>The claim that carries the login session id (added by the console's authentication, when present).</summary>
+    public const string SessionClaim = "qpc:session";
+
+    private IReadOnlyList<Diagnostic> _diagnostics = [];
+    private IReadOnlyList<Diagnostic> _rebaseErrors = [];
+    private ConflictState? _conflict;
+    private Notice? _notice;
+    private bool _busy;
+
+    [Inject] private PoolDraft Draft { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IServiceProvider Services { get; set; } = default!;
+
+    protected override void OnInitialized() => Draft.Changed += OnDraftChanged;
+
+    protected override void OnParametersSet() => Validate();
+
+    private void OnDraftChanged() => _ = InvokeAsync(() => { Validate(); StateHasChanged(); });
+
+    private void Validate() => _diagnostics = Draft.Current is { } doc ? PoolRules.Validate(doc) : [];
+
+    private async Task ApplyAsync()
+    {
+        _busy = true;
+        _notice = null;
+        _rebaseErrors = [];
+        var loaded = Draft.BaseText;
+        var outcome = Draft.Apply(await SessionAsync(), Environment.UserName);
+        _busy = false;
+        if (outcome.Refused is { } refused)
+        {
+            _notice = new Notice(Severity.Error, "Not applied: " + refused);
+        }
+        else if (outcome.IsConflict)
+        {
+            _conflict = new ConflictState(loaded, outcome.Save!.CurrentText, outcome.Save.Message);
+        }
+        else if (outcome.Applied)
+        {
+            _conflict = null;
+            _notice = new Notice(Severity.Success, "Applied. " + outcome.Save!.Message);
+            Snackbar.Add("Changes applied to storage.conf.", Severity.Success);
+        }
+        else
+        {
+            _notice = new Notice(Severity.Error, outcome.Save?.Message ?? "Not applied.");
+        }
+        Validate();
+    }
+
+    private async Task RevertAsync()
+    {
+        var confirm = await Dialogs.ShowMessageBoxAsync("Revert pending changes?",
+            $"Discard all {Draft.Edits.Count} pending change(s)? storage.conf is not touched.", yesText: "Revert", cancelText: "Keep them");
+        if (confirm != true) return;
+        Draft.Revert();
+        _notice = new Notice(Severity.Info, "Pending changes discarded; storage.conf was not touched.");
+    }
+
+    private Task RebaseAsync()
+    {
+        var result = Draft.Rebase();
+        if (result.Ok)
+        {
+            _conflict = null;
+            _rebaseErrors = [];
+            _notice = new Notice(Severity.Info, "Your changes were replayed on the file as it is now. Check the new diff, then apply.");
+        }
+        else
+        {
+            _rebaseErrors = result.Errors.ToList();
+        }
+        Validate();
+        return Task.CompletedTask;
+    }
+
+    private Task DiscardAsync()
+    {
+        Draft.Reload();
+        _conflict = null;
+        _rebaseErrors = [];
+        _notice = new Notice(Severity.Info, "Your changes were discarded; this is storage.conf as it is on disk now.");
+        Validate();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The login session from the authentication state when the console has one, else "local".</summary>
+    private async Task<string> SessionAsync()
+    {
+        if (Services.GetService(typeof(AuthenticationStateProvider)) is not AuthenticationStateProvider auth) return "local";
+        try
+        {
+            var state = await auth.GetAuthenticationStateAsync();
+            return state.User.FindFirst(SessionClaim)?.Value ?? "local";
+        }
+        catch (InvalidOperationException)
+        {
+            // No authentication configured for this circuit.
+            return "local";
+        }
+    }
+
+    public void Dispose() => Draft.Changed -= OnDraftChanged;
+
+    private sealed record ConflictState(string LoadedText, string? DiskText, string Message);
+
+    private sealed record Notice(Severity Severity, string Text);
+}

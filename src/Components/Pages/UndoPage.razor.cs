@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Components;
+using QubesPoolConsole.Core.Drafts;
+using QubesPoolConsole.Core.Storage;
+
+namespace QubesPoolConsole.Components.Pages;
+
+/// <summary>Earlier versions of storage.conf kept by each apply; restoring one stages it for review.</summary>
+public partial class UndoPage
+{
+    private IReadOnlyList<HistoryEntry> _history = [];
+    private ShownVersion? _shown;
+    private string? _error;
+
+    [Inject] private PoolDraft Draft { get; set; } = default!;
+    [Inject] private NavigationManager Nav { get; set; } = default!;
+
+    protected override void OnInitialized()
+    {
+        _history = Draft.Catalog.Store.History();
+        Draft.Changed += OnDraftChanged;
+    }
+
+    private void Show(HistoryEntry entry)
+    {
+        var version = Draft.ReadVersion(entry);
+        _error = version.Problem?.Message;
+        _shown = version.Document is { } doc ? new ShownVersion(entry, doc.ToText()) : null;
+    }
+
+    private void Restore(HistoryEntry entry)
+    {
+        var result = Draft.StageRestore(entry);
+        if (!result.Ok)
+        {
+            _error = string.Join(" ", result.Errors.Select(e => e.Message));
+            return;
+        }
+        Nav.NavigateTo("/review");
+    }
+
+    private void OnDraftChanged() => _ = InvokeAsync(() =>
+    {
+        _history = Draft.Catalog.Store.History();
+        StateHasChanged();
+    });
+
+    public void Dispose() => Draft.Changed -= OnDraftChanged;
+
+    private sealed record ShownVersion(HistoryEntry Entry, string Text);
+}

@@ -1,0 +1,59 @@
+namespace QubesPoolConsole.Server.Cli;
+
+/// <summary>Every command the executable answers on the command line.</summary>
+public static class CliCommands
+{
+    /// <summary>The commands, in the order help lists them.</summary>
+    public static readonly IReadOnlyList<CommandSpec> All =
+    [
+        new("pools", [], TakesJson: true, Writes: false, TakesOptions: false,
+            "List the pools as Qubes would load them from storage.conf.",
+            """
+            Shows each pool's name, driver, options (with the default pool's implied dir_path) and the number of VMs
+            that qubes.xml puts in it. With --json, prints one JSON object (the same as 'check --json').
+            Exit code: 0 listed, 1 Qubes cannot parse the file (no pools), 2 storage.conf cannot be read.
+            """),
+        new("check", [], TakesJson: true, Writes: false, TakesOptions: false,
+            "Check storage.conf the way Qubes R3.2 reads it, with line numbers.",
+            """
+            Prints one line per problem ("FILE:LINE: error: ...") and a summary; nothing is written.
+            Exit code: 0 no errors (warnings allowed), 1 errors, 2 storage.conf cannot be read (missing, unreadable,
+            not UTF-8 text).
+            """),
+        new("pool add", ["NAME"], TakesJson: false, Writes: true, TakesOptions: true,
+            "Add a pool.",
+            """
+            The driver comes from '-o driver=NAME' or '-o class=package.module.Class'; with neither, the pool gets
+            'driver=xen' (the only driver built into Qubes R3.2). A xen pool needs '-o dir_path=/absolute/path' and
+            takes no other option. Example:
+              pool add vmstore -o dir_path=/mnt/vmstore
+            """),
+        new("pool set", ["NAME"], TakesJson: false, Writes: true, TakesOptions: true,
+            "Set options of an existing pool (other options stay).",
+            """
+            Changing a pool's dir_path does not move any VM's files: Qubes looks for the images of the pool's VMs
+            under the new path. The default pool takes no options but driver and class. Example:
+              pool set vmstore -o dir_path=/mnt/other
+            """),
+        new("pool unset", ["NAME", "KEY"], TakesJson: false, Writes: true, TakesOptions: false,
+            "Remove one option of a pool.",
+            """
+            Removing an option that is not there changes nothing and prints nothing. Example:
+              pool unset vmstore revisions_to_keep
+            """),
+        new("pool remove", ["NAME"], TakesJson: false, Writes: true, TakesOptions: false,
+            "Remove a pool that no VM uses.",
+            """
+            Refused while qubes.xml names a VM in the pool (Qubes R3.2 would then fail to load every VM), when
+            qubes.xml cannot be read, and for the default pool. Example:
+              pool remove vmstore
+            """),
+    ];
+
+    /// <summary>Finds a command by its full name ("pool add").</summary>
+    public static CommandSpec? Find(string name) => All.FirstOrDefault(c => c.Name == name);
+
+    /// <summary>The first word of every command, plus "help".</summary>
+    public static IReadOnlySet<string> FirstWords { get; } =
+        All.Select(c => c.Name.Split(' ')[0]).Append("help").ToHashSet(StringComparer.Ordinal);
+}

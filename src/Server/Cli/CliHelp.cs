@@ -1,0 +1,58 @@
+using System.Text;
+
+namespace QubesPoolConsole.Server.Cli;
+
+/// <summary>The --help texts.</summary>
+public static class CliHelp
+{
+    private const string CommonOptions = """
+        Options of every command:
+          --conf PATH        storage.conf (default on dom0: /etc/qubes/storage.conf; elsewhere: the sandbox's)
+          --qubes-xml PATH   qubes.xml (default on dom0: /var/lib/qubes/qubes.xml; elsewhere: the sandbox's)
+          --mode MODE        auto (default: dom0 when /etc/qubes-release exists), sandbox or dom0
+          --data DIR         sandbox folder;  --state DIR  folder of the lock, history and audit log
+          --config PATH      settings file (default: /etc/qubes-pool-console/appsettings.json, if it exists)
+          -h, --help         show help
+        The same settings come from appsettings.json, the settings file and QPC_Console__* environment variables,
+        with the same checks as for the server.
+        """;
+
+    /// <summary>Help for <paramref name="topic"/>: "" for the overview, "pool", or a command name.</summary>
+    public static string For(string topic)
+    {
+        var sb = new StringBuilder();
+        if (CliCommands.Find(topic) is { } spec)
+        {
+            sb.Append("Usage: ").Append(CliApp.ProgramName).Append(' ').Append(spec.Usage).Append("\n\n");
+            sb.Append(spec.Summary).Append('\n').Append(spec.Details.TrimEnd()).Append("\n\n");
+            if (spec.TakesOptions) sb.Append("  -o, --option key=value  an option of the pool (repeat for more)\n");
+            if (spec.TakesJson) sb.Append("  --json             print one JSON object (see the README for its fields)\n");
+            if (spec.Writes)
+            {
+                sb.Append("  --dry-run          print the unified diff that would be written, and write nothing\n");
+                sb.Append("\nValidated as in the console; written atomically, only if storage.conf did not change meanwhile\n")
+                  .Append("(the previous version is kept in the history folder). A change that changes nothing prints\n")
+                  .Append("nothing. Exit code: 0 done or nothing to do, 1 refused, 2 storage.conf cannot be read,\n")
+                  .Append("3 storage.conf changed while the command ran, 4 writing failed, 64 wrong command line.\n");
+            }
+            sb.Append('\n').Append(CommonOptions).Append('\n');
+            return sb.ToString();
+        }
+        var commands = topic == "pool" ? CliCommands.All.Where(c => c.Name.StartsWith("pool ", StringComparison.Ordinal)) : CliCommands.All;
+        sb.Append("Usage: ").Append(CliApp.ProgramName).Append(topic == "pool" ? " pool COMMAND ..." : " [COMMAND] [OPTIONS]").Append("\n\n");
+        if (topic != "pool")
+        {
+            sb.Append("Manages Qubes OS R3.2 storage pools (/etc/qubes/storage.conf), like R4's qvm-pool.\n")
+              .Append("Without a command, serves the web console on loopback.\n\n");
+        }
+        sb.Append("Commands:\n");
+        foreach (var c in commands)
+        {
+            var usage = string.Join(' ', new[] { c.Name }.Concat(c.Arguments));
+            sb.Append("  ").Append(usage.PadRight(22)).Append(c.Summary).Append('\n');
+        }
+        sb.Append("\nRun '").Append(CliApp.ProgramName).Append(" COMMAND --help' for a command's options and exit codes.\n\n");
+        sb.Append(CommonOptions).Append('\n');
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,150 @@
+namespace QubesPoolConsole.Server.Cli;
+
+/// <summary>
+/// A small hand parser for the command grammar: global options (--conf, --qubes-xml, --data, --state, --mode,
+/// --help) anywhere, a command word or two, positional arguments, and per-command flags. It exists so that every
+/// mistake gets one sentence naming the word that was wrong (see the README's design note).
+/// </summary>
+public static class CliParser
+{
+    /// <summary>Switches that choose the files, mapped to configuration keys as the server maps them.</summary>
+    public static IReadOnlyDictionary<string, string> SettingSwitches { get; } =
+        ConsoleHost.SwitchMappings.Where(s => s.Key != "--port").ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
+
+    /// <summary>
+    /// True when <paramref name="args"/> ask for a command (or for help) rather than for the server: the first word
+    /// that is neither an option nor an option's value is a command name, or --help/-h is given.
+    /// </summary>
+    public static bool IsCommand(IReadOnlyList<string> args)
+    {
+        for (int i = 0; i < args.Count; i++)
+        {
+            var a = args[i];
+            if (a is "--help" or "-h") return true;
+            if (a == "--") return i + 1 < args.Count && CliCommands.FirstWords.Contains(args[i + 1]);
+            if (!a.StartsWith('-')) return CliCommands.FirstWords.Contains(a);
+            // The server's own options (--conf PATH, --urls URL…) take the next word as their value.
+            if (!a.Contains('=') && a is not ("--json" or "--dry-run")) i++;
+        }
+        return false;
+    }
+
+    /// <summary>Parses the arguments, or says in one sentence what is wrong with them.</summary>
+    public static CliParseResult Parse(IReadOnlyList<string> args)
+    {
+        var words = new List<string>();
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var options = new List<KeyValuePair<string, string>>();
+        bool json = false, dryRun = false, help = false, endOfOptions = false;
+        for (int i = 0; i < args.Count; i++)
+        {
+            var a = args[i];
+            if (endOfOptions || a == "-" || !a.StartsWith('-'))
+            {
+                words.Add(a);
+                continue;
+            }
+            if (a == "--")
+            {
+                endOfOptions = true;
+                continue;
+            }
+            string name = a;
+            string? inline = null;
+            if (a.StartsWith("--", StringComparison.Ordinal) && a.IndexOf('=') is > 2 and var eq)
+            {
+                name = a[..eq];
+                inline = a[(eq + 1)..];
+            }
+            else if (a.StartsWith("-o", StringComparison.Ordinal) && a.Length > 2)
+            {
+                name = "-o";
+                inline = a[2..];
+            }
+
+            if (name is "--help" or "-h" or "--json" or "--dry-run")
+            {
+                if (inline is not null) return CliParseResult.Fail($"'{name}' takes no value; write it on its own.");
+                if (name == "--json") json = true;
+                else if (name == "--dry-run") dryRun = true;
+                else help = true;
+                continue;
+            }
+            if (name is "-o" or "--option")
+            {
+                var pair = inline ?? (i + 1 < args.Count ? args[++i] : null);
+                if (pair is null) return CliParseResult.Fail($"'{name}' needs a key=value after it, for example '-o dir_path=/mnt/vmstore'.");
+                int sep = pair.IndexOf('=');
+                if (sep <= 0) return CliParseResult.Fail($"'{name} {pair}' is not of the form key=value; write for example '-o dir_path=/mnt/vmstore'.");
+                var key = pair[..sep];
+                if (options.Any(o => o.Key == key)) return CliParseResult.Fail($"The option '{key}' is given twice; give each option once.");
+                options.Add(new(key, pair[(sep + 1)..]));
+                continue;
+            }
+            if (SettingSwitches.TryGetValue(name, out var configKey))
+            {
+                var value = inline ?? (i + 1 < args.Count ? args[++i] : null);
+                if (string.IsNullOrEmpty(value)) return CliParseResult.Fail($"'{name}' needs a value after it, for example '{name} {Example(name)}'.");
+                settings[configKey] = value;
+                continue;
+            }
+            return CliParseResult.Fail($"Unknown option '{name}'; see '{CliApp.ProgramName} --help' for the options.");
+        }
+        return Resolve(words, options, settings, json, dryRun, help);
+    }
+
+    private static CliParseResult Resolve(List<string> words, List<KeyValuePair<string, string>> options,
+        Dictionary<string, string?> settings, bool json, bool dryRun, bool help)
+    {
+        if (words.Count == 0 || words[0] == "help")
+        {
+            var topic = string.Join(' ', words.Skip(1));
+            if (topic.Length > 0 && CliCommands.Find(topic) is null && topic != "pool")
+            {
+                return CliParseResult.Fail($"There is no command '{topic}'; see '{CliApp.ProgramName} --help' for the commands.");
+            }
+            return CliParseResult.Success(new CliRequest("help", topic.Length > 0 ? [topic] : [], [], settings, Help: true));
+        }
+        var first = words[0];
+        int used = 1;
+        CommandSpec? spec;
+        if (first == "pool")
+        {
+            if (words.Count < 2)
+            {
+                return help
+                    ? CliParseResult.Success(new CliRequest("help", ["pool"], [], settings, Help: true))
+                    : CliParseResult.Fail("'pool' needs one of add, set, unset or remove after it, for example 'pool add NAME -o dir_path=/mnt/vmstore'.");
+            }
+            spec = CliCommands.Find("pool " + words[1]);
+            if (spec is null) return CliParseResult.Fail($"There is no command 'pool {words[1]}'; use pool add, pool set, pool unset or pool remove.");
+            used = 2;
+        }
+        else
+        {
+            spec = CliCommands.Find(first);
+            if (spec is null) return CliParseResult.Fail($"There is no command '{first}'; see '{CliApp.ProgramName} --help' for the commands.");
+        }
+        if (help) return CliParseResult.Success(new CliRequest("help", [spec.Name], [], settings, Help: true));
+
+        string hint = $"see '{CliApp.ProgramName} {spec.Name} --help'";
+        if (json && !spec.TakesJson) return CliParseResult.Fail($"'{spec.Name}' has no --json output; {hint}.");
+        if (dryRun && !spec.Writes) return CliParseResult.Fail($"'{spec.Name}' never writes, so --dry-run does not apply; {hint}.");
+        if (options.Count > 0 && !spec.TakesOptions) return CliParseResult.Fail($"'{spec.Name}' takes no -o key=value; {hint}.");
+        var rest = words.Skip(used).ToList();
+        if (rest.Count < spec.Arguments.Count)
+        {
+            return CliParseResult.Fail($"'{spec.Name}' needs {string.Join(" and ", spec.Arguments.Skip(rest.Count))}; {hint}.");
+        }
+        if (rest.Count > spec.Arguments.Count) return CliParseResult.Fail($"Unexpected argument '{rest[spec.Arguments.Count]}' after '{spec.Name}'; {hint}.");
+        if (spec.Name == "pool set" && options.Count == 0) return CliParseResult.Fail($"'pool set' needs at least one -o key=value; {hint}.");
+        return CliParseResult.Success(new CliRequest(spec.Name, rest, options, settings, json, dryRun));
+    }
+
+    private static string Example(string option) => option switch
+    {
+        "--mode" => "sandbox",
+        "--data" or "--state" => "/path/to/folder",
+        _ => "/path/to/file",
+    };
+}

@@ -1,0 +1,18 @@
+namespace QubesPoolConsole.Server.Cli;
+
+/// <summary>A parsed command line.</summary>
+/// <param name="Command">One of <see cref="CliCommands"/>' names: "pools", "check", "pool add"…, or "help".</param>
+/// <param name="Arguments">The command's positional arguments (pool name, key).</param>
+/// <param name="Options">The <c>-o key=value</c> pairs, in order.</param>
+/// <param name="Settings">Configuration values from --conf, --qubes-xml, --data, --state, --mode (keys as in appsettings.json).</param>
+/// <param name="Json">--json.</param>
+/// <param name="DryRun">--dry-run.</param>
+/// <param name="Help">--help: show the command's help instead of running it.</param>
+public sealed record CliRequest(
+    string Command,
+    IReadOnlyList<string> Arguments,
+    IReadOnlyList<KeyValuePair<string, string>> Options,
+    IReadOnlyDictionary<string, string?> Settings,
+    bool Json = false,
+    bool DryRun = false,
+    bool Help = false);

@@ -1,0 +1,149 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Reflection;
+
+namespace QubesPoolConsole.Server.Configuration;
+
+/// <summary>
+/// Checks the "Console" settings before the host starts: every bad value gets one sentence naming the setting,
+/// the value and what is allowed, so that a typo in appsettings.json, a QPC_ variable or an option does not
+/// turn into a stack trace (or, worse, a console quietly working on other files).
+/// </summary>
+public static class ConsoleOptionsValidator
+{
+    /// <summary>Lowest port a dom0 user may bind (0 means any free port).</summary>
+    public const int LowestUserPort = 1024;
+
+    /// <summary>Longest idle timeout accepted: one week.</summary>
+    public const int MaxIdleTimeoutMinutes = 7 * 24 * 60;
+
+    private static readonly string[] PathSettings =
+    [
+        nameof(ConsoleOptions.Conf), nameof(ConsoleOptions.QubesXml), nameof(ConsoleOptions.DataDirectory),
+        nameof(ConsoleOptions.StateDirectory), nameof(ConsoleOptions.DefaultDirPath),
+    ];
+
+    /// <summary>All problems of <paramref name="section"/>, one sentence each; empty when the settings are usable.</summary>
+    /// <param name="section">The "Console" configuration section.</param>
+    /// <param name="isDom0">Whether this machine is a dom0 (decides what <see cref="ConsoleMode.Auto"/> means).</param>
+    public static IReadOnlyList<string> Validate(IConfigurationSection section, Func<bool>? isDom0 = null)
+    {
+        var errors = new List<string>();
+        var properties = typeof(ConsoleOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanWrite)
+            .ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+
+        foreach (var child in section.GetChildren())
+        {
+            if (string.Equals(child.Key, "ConfigFile", StringComparison.OrdinalIgnoreCase)) continue; // read by SystemConfigFile
+            if (!properties.TryGetValue(child.Key, out var property))
+            {
+                errors.Add($"{Name(child.Key)}: unknown setting. Known settings: {string.Join(", ", properties.Keys.Order())}.");
+                continue;
+            }
+            if (child.Value is { } raw && !Converts(property.PropertyType, raw))
+            {
+                errors.Add($"{Name(property.Name)} = \"{raw}\": {Expected(property.PropertyType)}.");
+            }
+        }
+        if (errors.Count > 0) return errors; // the values cannot be bound yet
+
+        var options = section.Get<ConsoleOptions>() ?? new ConsoleOptions();
+        if (options.Port is not 0 and (< LowestUserPort or > 65535))
+        {
+            errors.Add($"{Name(nameof(options.Port))} = {options.Port}: must be 0 (any free port) or between {LowestUserPort} and 65535 (the console runs as a normal user).");
+        }
+        if (options.IdleTimeoutMinutes is <= 0 or > MaxIdleTimeoutMinutes)
+        {
+            errors.Add($"{Name(nameof(options.IdleTimeoutMinutes))} = {options.IdleTimeoutMinutes}: must be between 1 and {MaxIdleTimeoutMinutes} minutes.");
+        }
+
+        var dom0 = options.Mode == ConsoleMode.Dom0 || (options.Mode == ConsoleMode.Auto && (isDom0 ?? IsDom0)());
+        var badPaths = new HashSet<string>();
+        foreach (var name in PathSettings)
+        {
+            var value = (string?)typeof(ConsoleOptions).GetProperty(name)!.GetValue(options);
+            if (value is null) continue;
+            badPaths.Add(name);
+            if (value.Trim().Length == 0)
+            {
+                errors.Add($"{Name(name)} is empty: remove it to use the default, or give a path.");
+            }
+            else if (value.Contains('\0'))
+            {
+                errors.Add($"{Name(name)} contains a NUL character.");
+            }
+            else if (dom0 && !Path.IsPathRooted(value))
+            {
+                errors.Add($"{Name(name)} = \"{value}\": must be an absolute path in dom0 mode.");
+            }
+            else
+            {
+                badPaths.Remove(name);
+            }
+        }
+        if (dom0)
+        {
+            // Dom0 mode creates nothing outside the state folder: the folders it writes into must already exist.
+            var paths = ConsolePaths.Resolve(options);
+            if (!badPaths.Contains(nameof(options.Conf))) RequireParent(errors, nameof(options.Conf), paths.Conf, "storage.conf");
+            if (!badPaths.Contains(nameof(options.StateDirectory))) RequireParent(errors, nameof(options.StateDirectory), paths.StateDirectory, "the state directory");
+            if (!badPaths.Contains(nameof(options.DefaultDirPath)) && !Directory.Exists(paths.DefaultDirPath))
+            {
+                errors.Add($"{Name(nameof(options.DefaultDirPath))} = \"{paths.DefaultDirPath}\": the directory does not exist.");
+            }
+        }
+        return errors;
+    }
+
+    /// <summary>Throws <see cref="InvalidConsoleOptionsException"/> listing every problem, if there is any.</summary>
+    public static void ThrowIfInvalid(IConfigurationSection section, Func<bool>? isDom0 = null)
+    {
+        var errors = Validate(section, isDom0);
+        if (errors.Count > 0) throw new InvalidConsoleOptionsException(errors);
+    }
+
+    /// <summary>The same test <see cref="ConsolePaths.Resolve"/> uses for <see cref="ConsoleMode.Auto"/>.</summary>
+    public static bool IsDom0() => File.Exists("/etc/qubes-release");
+
+    private static void RequireParent(List<string> errors, string setting, string path, string what)
+    {
+        var parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(path));
+        if (parent is not null && !Directory.Exists(parent))
+        {
+            errors.Add($"{Name(setting)} = \"{path}\": the folder {parent} for {what} does not exist.");
+        }
+    }
+
+    private static bool Converts(Type type, string raw)
+    {
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        if (target == typeof(string)) return true;
+        if (target.IsEnum)
+        {
+            // The binder accepts names in any case; numbers would slip through Enum.TryParse, so refuse them.
+            return !raw.Trim().All(c => char.IsDigit(c) || c == '-') && Enum.TryParse(target, raw, ignoreCase: true, out var v) && Enum.IsDefined(target, v!);
+        }
+        if (raw.Length == 0) return Nullable.GetUnderlyingType(type) is not null;
+        try
+        {
+            return TypeDescriptor.GetConverter(target).ConvertFromString(null, CultureInfo.InvariantCulture, raw) is not null;
+        }
+        catch (Exception e) when (e is FormatException or NotSupportedException or ArgumentException or OverflowException)
+        {
+            return false;
+        }
+    }
+
+    private static string Expected(Type type)
+    {
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        if (target.IsEnum) return "must be one of " + string.Join(", ", Enum.GetNames(target));
+        if (target == typeof(int) || target == typeof(long)) return "must be a whole number";
+        if (target == typeof(bool)) return "must be true or false";
+        if (target == typeof(TimeSpan)) return "must be a duration such as 00:30:00";
+        return "must be a " + target.Name;
+    }
+
+    private static string Name(string key) => $"{ConsoleOptions.Section}:{key}";
+}

@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using QubesPoolConsole.Core.Storage;
+
+namespace QubesPoolConsole.Core.Tests.Storage;
+
+public class FileChangeWatcherTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("qpc-watch-").FullName;
+
+    [Fact]
+    public async Task BurstOfWrites_RaisesOnceWithTheFile()
+    {
+        var file = Path.Combine(_dir, "storage.conf");
+        File.WriteAllText(file, "a\n");
+        using var watcher = new FileChangeWatcher([file], TimeSpan.FromMilliseconds(200));
+        var seen = new ConcurrentQueue<IReadOnlyList<string>>();
+        var first = new TaskCompletionSource();
+        watcher.Changed += files => { seen.Enqueue(files); first.TrySetResult(); };
+
+        for (int i = 0; i < 5; i++) File.AppendAllText(file, $"{i}\n");
+        await first.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await Task.Delay(500); // long enough for a second (wrong) notification of the same burst to arrive
+
+        Assert.Single(seen);
+        Assert.Equal([file], seen.Single());
+    }
+
+    [Fact]
+    public async Task AtomicRenameOver_IsSeen_OtherFilesInTheFolderAreNot()
+    {
+        var file = Path.Combine(_dir, "qubes.xml");
+        File.WriteAllText(file, "<x/>");
+        using var watcher = new FileChangeWatcher([file], TimeSpan.FromMilliseconds(50));
+        var seen = new TaskCompletionSource<IReadOnlyList<string>>();
+        watcher.Changed += files => seen.TrySetResult(files);
+
+        File.WriteAllText(Path.Combine(_dir, "unrelated.txt"), "x");
+        var temp = Path.Combine(_dir, "qubes.xml.tmp");
+        File.WriteAllText(temp, "<y/>");
+        File.Move(temp, file, overwrite: true);
+
+        Assert.Equal([file], await seen.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,68 @@
+using QubesPoolConsole.Core.Pools;
+using QubesPoolConsole.Core.Storage;
+using QubesPoolConsole.Core.Vms;
+
+namespace QubesPoolConsole.Core.Tests.Vms;
+
+/// <summary>
+/// A throw-away Qubes layout: storage.conf with pools <c>default</c> and <c>fast</c>, qubes.xml with template
+/// fedora-23 (whose private.img holds 8 KiB of data in a sparse 2 GiB file) and AppVM work.
+/// </summary>
+public sealed class VmSandbox : IDisposable
+{
+    public const string TemplateData = "fedora-23 private image, first block";
+
+    public VmSandbox()
+    {
+        Root = Directory.CreateTempSubdirectory("qpc-vms-").FullName;
+        DefaultDir = Path.Combine(Root, "var", "lib", "qubes") + "/";
+        FastDir = Path.Combine(Root, "fast");
+        ConfPath = Path.Combine(Root, "storage.conf");
+        QubesXmlPath = Path.Combine(DefaultDir, "qubes.xml");
+        Directory.CreateDirectory(DefaultDir);
+        File.WriteAllText(ConfPath, $"[default] ; poolname\ndriver=xen\n\n[fast]\ndriver=xen\ndir_path={FastDir}\n");
+        QubesXml = """
+            <QubesVmCollection clockvm="0" default_template="1">
+              <QubesAdminVm dir_path="/var/lib/qubes/servicevms/dom0" internal="False" label="black" name="dom0" pool_name="default" qid="0" template_qid="none"/>
+              <QubesTemplateVm dir_path="/var/lib/qubes/vm-templates/fedora-23" internal="False" label="black" name="fedora-23" pool_name="default" qid="1" template_qid="none"/>
+              <QubesNetVm internal="False" label="red" name="sys-net" netid="1" pool_name="default" qid="2" template_qid="1"/>
+              <QubesAppVm internal="False" label="blue" name="work" pool_name="default" qid="4" template_qid="1"/>
+            </QubesVmCollection>
+
+            """;
+        File.WriteAllText(QubesXmlPath, QubesXml);
+        TemplateDir = Path.Combine(DefaultDir, "vm-templates", "fedora-23");
+        Directory.CreateDirectory(TemplateDir);
+        using (var fs = new FileStream(Path.Combine(TemplateDir, "private.img"), FileMode.CreateNew))
+        {
+            fs.SetLength(VmLayout.PrivateBytes);
+            fs.Position = 1024L * 1024 * 1024; // data in the middle, holes around it
+            var block = new byte[8192];
+            System.Text.Encoding.ASCII.GetBytes(TemplateData).CopyTo(block, 0);
+            block[^1] = 0xFF;
+            fs.Write(block);
+        }
+        SparseFiles.Create(Path.Combine(TemplateDir, "root.img"), VmLayout.RootBytes);
+        Catalog = new PoolCatalog(new ConfFileStore(ConfFileStoreOptions.For(ConfPath, Path.Combine(Root, "state"))), QubesXmlPath, DefaultDir);
+    }
+
+    public string Root { get; }
+    public string DefaultDir { get; }
+    public string FastDir { get; }
+    public string ConfPath { get; }
+    public string QubesXmlPath { get; }
+    public string QubesXml { get; }
+    public string TemplateDir { get; }
+    public PoolCatalog Catalog { get; }
+
+    /// <summary>Every file and folder under <paramref name="dir"/>, relative, sorted.</summary>
+    public static IReadOnlyList<string> Tree(string dir)
+        => Directory.Exists(dir)
+            ? Directory.EnumerateFileSystemEntries(dir, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(dir, p)).Order(StringComparer.Ordinal).ToList()
+            : [];
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,222 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace QubesPoolConsole.Server.Tests.Cli;
+
+/// <summary>pool add|set|unset|remove against real files: writes, refusals, no-ops and the in-use guard.</summary>
+public class CliEditTests
+{
+    [Fact]
+    public async Task Add_WithoutDriver_WritesAXenPoolKeepsCommentsAndAudits()
+    {
+        using var box = new CliSandbox(File.ReadAllText(CliFixtures.PathOf("r3.2-shipped-storage.conf")));
+        var before = File.ReadAllText(box.ConfPath);
+
+        var run = await box.RunAsync("pool", "add", "vmstore", "-o", "dir_path=/mnt/vmstore");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("", run.Stderr);
+        Assert.StartsWith($"Saved {box.ConfPath}; the previous version is kept as ", run.Stdout);
+        var after = File.ReadAllText(box.ConfPath);
+        Assert.StartsWith(before.TrimEnd('\n'), after);
+        Assert.Contains("\n[vmstore]\ndriver=xen\ndir_path=/mnt/vmstore\n", after);
+        Assert.Equal(0, (await box.RunAsync("check")).ExitCode);
+
+        var audit = File.ReadAllLines(Path.Combine(box.StateDirectory, "audit.jsonl"));
+        using var entry = JsonDocument.Parse(Assert.Single(audit));
+        Assert.Equal("cli", entry.RootElement.GetProperty("session").GetString());
+        Assert.Equal("Add pool vmstore (xen)", entry.RootElement.GetProperty("summary").GetString());
+        Assert.Equal(box.ConfPath, entry.RootElement.GetProperty("file").GetString());
+    }
+
+    [Fact]
+    public async Task Add_CustomClass_WritesClassAndWarnsThatItCannotBeChecked()
+    {
+        using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
+
+        var run = await box.RunAsync("pool", "add", "lvm", "-o", "class=my.storage.LvmPool", "-o", "volume_group=qubes");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var warning = Assert.Single(run.StderrLines);
+        Assert.StartsWith("warning: [lvm] uses the custom class my.storage.LvmPool", warning);
+        Assert.EndsWith("[lvm]\nclass=my.storage.LvmPool\nvolume_group=qubes\n", File.ReadAllText(box.ConfPath));
+    }
+
+    [Theory]
+    [InlineData("default", "'default' is reserved")]
+    [InlineData("bad name", "contains a space")]
+    [InlineData("vmstore", "already exists")]
+    public async Task Add_InvalidName_IsRefusedInOneLineAndWritesNothing(string name, string reason)
+    {
+        using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
+        var stamp = box.Stamp();
+
+        var run = await box.RunAsync("pool", "add", name, "-o", "dir_path=/mnt/x");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Equal("", run.Stdout);
+        var line = Assert.Single(run.StderrLines);
+        Assert.StartsWith("error: ", line);
+        Assert.Contains(reason, line);
+        Assert.Equal(stamp, box.Stamp());
+    }
+
+    [Fact]
+    public async Task Add_RelativeDirPathAndBadKey_PrintsOneLinePerError()
+    {
+        using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
+        var stamp = box.Stamp();
+
+        var run = await box.RunAsync("pool", "add", "p2", "-o", "dir_path=relative/dir", "-o", "Size=1");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Equal(2, run.StderrLines.Length);
+        Assert.All(run.StderrLines, l => Assert.StartsWith("error: ", l));
+        Assert.Contains(run.StderrLines, l => l.Contains("dir_path"));
+        Assert.Contains(run.StderrLines, l => l.Contains("'Size'"));
+        Assert.Equal(stamp, box.Stamp());
+    }
+
+    [Fact]
+    public async Task Set_DirPathOfPoolInUse_WritesAndWarnsNamingTheVms()
+    {
+        using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
+        box.PutVmsInPool("vmstore", "work", "vault");
+
+        var run = await box.RunAsync("pool", "set", "vmstore", "-o", "dir_path=/mnt/other");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var warning = Assert.Single(run.StderrLines);
+        Assert.StartsWith("warning: Pool 'vmstore' holds 2 VM(s) (vault, work).", warning);
+        Assert.EndsWith("[vmstore]\ndriver=xen\ndir_path=/mnt/other\n", File.ReadAllText(box.ConfPath));
+    }
+
+    [Fact]
+    public async Task Set_KeyOnDefaultPool_IsRefused()
+    {
+        using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
+        var stamp = box.Stamp();
+
+        var run = await box.RunAsync("pool", "set", "default", "-o", "dir_path=/mnt/x");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("crashes Qubes R3.2", Assert.Single(run.StderrLines));
+        Assert.Equal(stamp, box.Stamp());
+    }
+
+    [Fact]
+    public async Task Unset_DirPathOfXenPool_IsRefusedBecauseQubesWouldFail()
+    {
+        using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
+        var stamp = box.Stamp();
+
+        var run = await box.RunAsync("pool", "unset", "vmstore", "dir_path");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("has no dir_path", Assert.Single(run.StderrLines));
+        Assert.Equal(stamp, box.Stamp());
+    }
+
+    [Fact]
+    public async Task Unset_OptionOfCustomPool_RemovesTheLine()
+    {
+        using var box = new CliSandbox(CliSandbox.ShippedWithVmstore + "\n[lvm]\nclass=my.storage.LvmPool\nvolume_group=qubes\nthin=pool\n");
+
+        var run = await box.RunAsync("pool", "unset", "lvm", "THIN");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.EndsWith("[lvm]\nclass=my.storage.LvmPool\nvolume_group=qubes\n", File.ReadAllText(box.ConfPath));
+    }
+
+    [Fact]
+    public async Task Remove_PoolInUse_IsRefusedNamingTheVms()
+    {
+        using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
+        box.PutVmsInPool("vmstore", "personal");
+        var stamp = box.Stamp();
+
+        var run = await box.RunAsync("pool", "remove", "vmstore");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var line = Assert.Single(run.StderrLines);
+        Assert.StartsWith("error: Pool 'vmstore' is used by 1 VM(s): personal.", line);
+        Assert.Equal(stamp, box.Stamp());
+    }
+
+    [Fact]
+    public async Task Remove_WhenQubesXmlCannotBeRead_IsRefused()
+    {
+        using var box = new CliSandbox(CliSandbox.ShippedWithVmstore, qubesXmlFixture: null);
+        var stamp = box.Stamp();
+
+        var run = await box.RunAsync("pool", "remove", "vmstore");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.StartsWith("error: Cannot tell whether any VM uses pool 'vmstore'", Assert.Single(run.StderrLines));
+        Assert.Equal(stamp, box.Stamp());
+    }
+
+    [Fact]
+    public async Task Remove_UnusedPool_RemovesItsSection()
+    {
+        using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
+
+        var run = await box.RunAsync("pool", "remove", "vmstore");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain("vmstore", File.ReadAllText(box.ConfPath));
+        Assert.Equal(0, (await box.RunAsync("check")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Edit_MissingFile_ExitsTwoAndCreatesNothing()
+    {
+        using var box = new CliSandbox();
+
+        var run = await box.RunAsync("pool", "add", "vmstore", "-o", "dir_path=/mnt/vmstore");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.StartsWith($"error: {box.ConfPath} does not exist.", Assert.Single(run.StderrLines));
+        Assert.False(File.Exists(box.ConfPath));
+    }
+
+    [Theory]
+    [InlineData("set", "vmstore", "-o", "dir_path=/mnt/vmstore")]
+    [InlineData("set", "default", "-o", "driver=xen")]
+    [InlineData("unset", "vmstore", "revisions_to_keep")]
+    public async Task Edit_ThatChangesNothing_PrintsNothingAndLeavesTheFileAlone(params string[] command)
+    {
+        using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
+        var stamp = box.Stamp();
+
+        var run = await box.RunAsync(["pool", .. command]);
+
+        Assert.Equal(new CliResult(0, "", ""), run);
+        Assert.Equal(stamp, box.Stamp());
+        Assert.False(Directory.Exists(Path.Combine(box.StateDirectory, "history")));
+    }
+
+    [Fact]
+    public async Task Edit_FileChangedWhileTheCommandRuns_IsAConflictAndKeepsTheOtherChange()
+    {
+        using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
+        var psi = CliRun.StartInfo(box, box.Args("pool", "set", "vmstore", "-o", "dir_path=/mnt/other"),
+            new Dictionary<string, string> { ["QPC_TEST_PAUSE_BEFORE_SAVE"] = "1" });
+        using var process = Process.Start(psi)!;
+
+        // The command has loaded and validated the file; another writer saves it now.
+        var hook = await process.StandardError.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.StartsWith("test hook: loaded and validated", hook);
+        var theirs = File.ReadAllText(box.ConfPath) + "# edited by someone else\n";
+        File.WriteAllText(box.ConfPath, theirs);
+        await process.StandardInput.WriteLineAsync();
+        process.StandardInput.Close();
+        var run = await CliRun.FinishAsync(process);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Equal("", run.Stdout);
+        Assert.StartsWith($"error: {box.ConfPath} was changed by another writer while this command ran; nothing was written.", Assert.Single(run.StderrLines));
+        Assert.Equal(theirs, File.ReadAllText(box.ConfPath));
+        Assert.False(File.Exists(Path.Combine(box.StateDirectory, "audit.jsonl")));
+    }
+}
