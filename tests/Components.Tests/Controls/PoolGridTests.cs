@@ -44,6 +44,18 @@ public class PoolGridTests : ComponentTestContext
     }
 
     [Fact]
+    public void SortButton_OfTheVmsColumn_OrdersRowsByVmCount()
+    {
+        var cut = Render<PoolGrid>(p => p.Add(x => x.Rows, Rows));
+        var vmsHeader = cut.FindAll("th").Single(th => th.TextContent.Trim() == "VMs");
+
+        vmsHeader.QuerySelector("button[aria-label='Sort']")!.Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(["lvm", "fast", "default"], cut.FindAll("tbody a").Select(a => a.TextContent.Trim())));
+        Assert.Equal(6, cut.FindAll("th button[aria-label='Sort']").Count);
+    }
+
+    [Fact]
     public void Filter_NothingMatches_SaysSo()
     {
         var cut = Render<PoolGrid>(p => p.Add(x => x.Rows, Rows));
