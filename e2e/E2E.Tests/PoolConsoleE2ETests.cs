@@ -12,13 +12,15 @@ public class PoolConsoleE2ETests(BrowserFixture browser)
     {
         await using var server = await ConsoleServer.StartAsync();
         var before = await File.ReadAllBytesAsync(server.ConfPath);
-        var page = await OpenAsync(server, "/");
+        await using var context = await NewContextAsync();
+        var page = await server.OpenLoggedInAsync(context, "/");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Add pool" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         await dialog.GetByLabel("Pool name").FillAsync("fast");
         await dialog.GetByLabel("Directory (dir_path)").FillAsync(Path.Combine(server.DataDirectory, "pools", "fast"));
         await Expect(dialog).ToContainTextAsync("does not exist");
+        await ScreenshotAsync(page, "pool-create-dialog.png");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Create pool" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
@@ -35,7 +37,8 @@ public class PoolConsoleE2ETests(BrowserFixture browser)
     {
         await using var server = await ConsoleServer.StartAsync();
         var oldDir = AddPoolWithVm(server, "fast", "work-fast");
-        var page = await OpenAsync(server, "/pools/fast");
+        await using var context = await NewContextAsync();
+        var page = await server.OpenLoggedInAsync(context, "/pools/fast");
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "VMs in this pool" })).ToContainTextAsync("work-fast");
         await ScreenshotAsync(page, "pool-details.png");
 
@@ -46,6 +49,7 @@ public class PoolConsoleE2ETests(BrowserFixture browser)
         await Expect(dialog).ToContainTextAsync("no files are moved");
         var save = dialog.GetByRole(AriaRole.Button, new() { Name = "Save changes" });
         await Expect(save).ToBeDisabledAsync();
+        await ScreenshotAsync(page, "pool-edit-dialog.png");
         await dialog.GetByLabel("I understand: no files are moved").CheckAsync();
         await save.ClickAsync();
 
@@ -60,7 +64,8 @@ public class PoolConsoleE2ETests(BrowserFixture browser)
     {
         await using var server = await ConsoleServer.StartAsync();
         AddPoolWithVm(server, "fast", "work-fast");
-        var page = await OpenAsync(server, "/pools/fast");
+        await using var context = await NewContextAsync();
+        var page = await server.OpenLoggedInAsync(context, "/pools/fast");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
@@ -69,15 +74,8 @@ public class PoolConsoleE2ETests(BrowserFixture browser)
         await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Remove pool" })).ToBeDisabledAsync();
     }
 
-    private async Task<IPage> OpenAsync(ConsoleServer server, string path)
-    {
-        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
-        await server.LoginAsync(context);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(server.BaseUrl + path);
-        await page.WaitForInteractiveAsync();
-        return page;
-    }
+    private Task<IBrowserContext> NewContextAsync()
+        => browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
 
     /// <summary>Adds a xen pool to the sandbox's storage.conf and a VM in it to qubes.xml; returns the pool's directory.</summary>
     private static string AddPoolWithVm(ConsoleServer server, string pool, string vm)

@@ -1,0 +1,73 @@
+using Bunit;
+using QubesPoolConsole.Components.Controls;
+using QubesPoolConsole.Components.Model;
+using QubesPoolConsole.Core.Storage;
+
+namespace QubesPoolConsole.Components.Tests.Controls;
+
+public class PoolGridTests : ComponentTestContext
+{
+    private static readonly PoolRow[] Rows =
+    [
+        new("default", "xen", "/var/lib/qubes/", true, 7, new SpaceInfo(100L << 30, 40L << 30, null), 0, 0, PoolRowStatus.Unchanged),
+        new("fast", "xen", "/mnt/fast", false, 2, new SpaceInfo(null, null, "the directory does not exist"), 1, 1, PoolRowStatus.New),
+        new("lvm", "my.drivers.LvmPool", null, false, 0, null, 0, 1, PoolRowStatus.Changed),
+    ];
+
+    [Fact]
+    public void Render_Rows_ShowsEveryColumnAsAUserReadsIt()
+    {
+        var cut = Render<PoolGrid>(p => p.Add(x => x.Rows, Rows));
+
+        var rows = cut.FindAll("tbody tr");
+        Assert.Equal(3, rows.Count);
+        Assert.Contains("implied", rows[0].TextContent);
+        Assert.Contains("40.0 GiB free of 100.0 GiB", rows[0].TextContent);
+        Assert.Contains("OK", rows[0].TextContent);
+        Assert.Contains("pending: new", rows[1].TextContent);
+        Assert.Contains("unknown", rows[1].TextContent);
+        Assert.Contains("the directory does not exist", rows[1].TextContent);
+        Assert.Contains("1 error, 1 warning", rows[1].TextContent);
+        Assert.Contains("my.drivers.LvmPool", rows[2].TextContent);
+        Assert.Contains("1 warning", rows[2].TextContent);
+        Assert.Equal(["/pools/default", "/pools/fast", "/pools/lvm"], cut.FindAll("tbody a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public void Filter_ByText_KeepsOnlyMatchingPools()
+    {
+        var cut = Render<PoolGrid>(p => p.Add(x => x.Rows, Rows));
+
+        InputByLabel(cut, "Filter pools").Input("lvm");
+
+        cut.WaitForAssertion(() => Assert.Equal(["lvm"], cut.FindAll("tbody a").Select(a => a.TextContent.Trim())));
+    }
+
+    [Fact]
+    public void SortButton_OfTheVmsColumn_OrdersRowsByVmCount()
+    {
+        var cut = Render<PoolGrid>(p => p.Add(x => x.Rows, Rows));
+        var vmsHeader = cut.FindAll("th").Single(th => th.TextContent.Trim() == "VMs");
+
+        vmsHeader.QuerySelector("button[aria-label='Sort']")!.Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(["lvm", "fast", "default"], cut.FindAll("tbody a").Select(a => a.TextContent.Trim())));
+        Assert.Equal(6, cut.FindAll("th button[aria-label='Sort']").Count);
+    }
+
+    [Fact]
+    public void Filter_NothingMatches_SaysSo()
+    {
+        var cut = Render<PoolGrid>(p => p.Add(x => x.Rows, Rows));
+
+        InputByLabel(cut, "Filter pools").Input("zzz");
+
+        cut.WaitForAssertion(() => Assert.Contains("No pool matches the filter.", cut.Markup));
+    }
+
+    private static AngleSharp.Dom.IElement InputByLabel(IRenderedComponent<PoolGrid> cut, string label)
+    {
+        var l = cut.FindAll("label").First(e => e.TextContent.Trim() == label);
+        return cut.Find($"[id='{l.GetAttribute("for")}']");
+    }
+}

@@ -1,0 +1,49 @@
+using Bunit;
+using MudBlazor;
+using QubesPoolConsole.Components.Dialogs;
+using QubesPoolConsole.Core.Pools;
+
+namespace QubesPoolConsole.Components.Tests.Dialogs;
+
+public class RemovePoolDialogTests : DraftTestContext
+{
+    private const string Conf = "[default]\ndriver=xen\n\n[fast]\ndriver=xen\ndir_path=/mnt/fast\n";
+
+    private static DialogParameters For(string pool) => new DialogParameters<RemovePoolDialog> { { d => d.Pool, pool } };
+
+    [Fact]
+    public async Task Open_PoolUsedByVms_RefusesListsTheVmsAndDisablesRemove()
+    {
+        UseSandbox(Conf, TempSandbox.QubesXml(("work", "fast"), ("mail", "fast"), ("sys-net", "default")));
+        var (provider, _) = await OpenDialogAsync<RemovePoolDialog>(For("fast"));
+
+        Assert.Contains("is used by 2 VM(s): work, mail", provider.Markup);
+        var names = provider.FindAll("tbody tr td:first-child").Select(td => td.TextContent).ToList();
+        Assert.Equal(["work", "mail"], names);
+        Assert.True(Button(provider, "Remove pool").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Open_DefaultPool_IsAlwaysRefused()
+    {
+        UseSandbox(Conf);
+        var (provider, _) = await OpenDialogAsync<RemovePoolDialog>(For("default"));
+
+        Assert.Contains("The default pool cannot be removed", provider.Markup);
+        Assert.True(Button(provider, "Remove pool").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Confirm_UnusedPool_NamesItAndStagesTheRemoval()
+    {
+        UseSandbox(Conf);
+        var (provider, reference) = await OpenDialogAsync<RemovePoolDialog>(For("fast"));
+
+        Assert.Contains("Section [fast] will be removed", provider.Markup);
+        Button(provider, "Remove pool").Click();
+
+        Assert.False((await reference.Result)!.Canceled);
+        Assert.Equal(new RemovePool("fast"), Assert.Single(Draft.Edits));
+        Assert.Contains("[fast]", File.ReadAllText(Sandbox.ConfPath));
+    }
+}
