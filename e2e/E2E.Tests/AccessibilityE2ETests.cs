@@ -14,7 +14,7 @@ namespace QubesPoolConsole.E2E.Tests;
 public class AccessibilityE2ETests(BrowserFixture browser, ITestOutputHelper output)
 {
     /// <summary>Every routable page (keep in step with the @page directives in src/Components/Pages).</summary>
-    public static readonly string[] Pages = ["/", "/pools/default", "/review", "/raw", "/history", "/undo"];
+    public static readonly string[] Pages = ["/", "/pools/default", "/review", "/raw", "/history", "/undo", "/vms/new"];
 
     private static readonly string[] Blocking = ["serious", "critical"];
 

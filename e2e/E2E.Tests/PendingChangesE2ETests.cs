@@ -118,6 +118,38 @@ public class PendingChangesE2ETests(BrowserFixture browser)
         Assert.Equal(original, await File.ReadAllBytesAsync(server.ConfPath));
     }
 
+    [Fact]
+    public async Task TwoBrowserSessions_ApplyAtOnce_SecondIsRefusedAsConflict_RebaseKeepsBoth()
+    {
+        await using var server = await ConsoleServer.StartAsync();
+        var before = await File.ReadAllTextAsync(server.ConfPath);
+        var dirA = Path.Combine(server.DataDirectory, "pools", "alpha");
+        var dirB = Path.Combine(server.DataDirectory, "pools", "beta");
+        var first = await OpenAsync(server, "/");
+        var second = await OpenAsync(server, "/");
+        await StagePoolAsync(first, "alpha", dirA);
+        await StagePoolAsync(second, "beta", dirB);
+
+        await first.GetByRole(AriaRole.Link, new() { Name = "Review changes" }).ClickAsync();
+        await first.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(first.GetByTestId("review-notice")).ToContainTextAsync("Applied.");
+        var afterFirst = await File.ReadAllTextAsync(server.ConfPath);
+
+        await second.GetByRole(AriaRole.Link, new() { Name = "Review changes" }).ClickAsync();
+        await second.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(second.GetByTestId("conflict")).ToContainTextAsync("changed on disk");
+        await Expect(Line(second.GetByRole(AriaRole.Table, new() { Name = "What changed on disk" }), "added", "[alpha]")).ToHaveCountAsync(1);
+        Assert.Equal(afterFirst, await File.ReadAllTextAsync(server.ConfPath)); // nothing overwritten
+
+        await second.GetByRole(AriaRole.Button, new() { Name = "Rebase my changes" }).ClickAsync();
+        await Expect(second.GetByTestId("conflict")).ToHaveCountAsync(0);
+        await second.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(second.GetByTestId("review-notice")).ToContainTextAsync("Applied.");
+
+        Assert.Equal(before + $"[alpha]\ndriver=xen\ndir_path={dirA}\n\n[beta]\ndriver=xen\ndir_path={dirB}\n\n",
+            await File.ReadAllTextAsync(server.ConfPath));
+    }
+
     /// <summary>The diff rows holding <paramref name="text"/> whose marker cell says <paramref name="kind"/> (added/removed).</summary>
     private static ILocator Line(ILocator diff, string kind, string text)
         => diff.GetByRole(AriaRole.Row).Filter(new() { HasText = text })
