@@ -101,7 +101,8 @@ public static class UnifiedDiff
             _ => $"{start},{count}",
         };
 
-    private static string[] SplitKeepingEndings(string text)
+    /// <summary>Splits text into lines that keep their own endings (the last may have none).</summary>
+    internal static string[] SplitKeepingEndings(string text)
     {
         var pieces = new List<string>();
         int start = 0;

@@ -1,3 +1,4 @@
+using QubesPoolConsole.Core.Diffs;
 using DiffPlex;
 using DiffPlex.Chunkers;
 
@@ -9,7 +10,7 @@ namespace QubesPoolConsole.Core.Drafts;
 /// </summary>
 public static class TextMerge
 {
-    private static readonly IChunker LinesWithEndings = new CustomFunctionChunker(Split);
+    private static readonly IChunker LinesWithEndings = new CustomFunctionChunker(UnifiedDiff.SplitKeepingEndings);
 
     /// <summary>
     /// Merges the change <paramref name="baseText"/> → <paramref name="mine"/> into <paramref name="theirs"/>;
@@ -20,7 +21,7 @@ public static class TextMerge
     {
         if (mine == baseText) return theirs;
         if (theirs == baseText || theirs == mine) return mine;
-        var baseLines = Split(baseText);
+        var baseLines = UnifiedDiff.SplitKeepingEndings(baseText);
         var ours = Changes(baseText, mine);
         var others = Changes(baseText, theirs);
         var all = new List<Change>(ours);
@@ -59,19 +60,5 @@ public static class TextMerge
         public bool SameAs(Change other) => Start == other.Start && Deleted == other.Deleted && Inserted.SequenceEqual(other.Inserted);
 
         public bool Touches(Change other) => Start <= other.End && other.Start <= End;
-    }
-
-    private static string[] Split(string text)
-    {
-        var pieces = new List<string>();
-        int start = 0;
-        while (start < text.Length)
-        {
-            int nl = text.IndexOf('\n', start);
-            int end = nl < 0 ? text.Length : nl + 1;
-            pieces.Add(text[start..end]);
-            start = end;
-        }
-        return [.. pieces];
     }
 }
