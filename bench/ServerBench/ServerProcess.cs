@@ -108,6 +108,15 @@ public sealed partial class ServerProcess : IAsyncDisposable
         throw new InvalidOperationException("No VmRSS for the server process.");
     }
 
+    /// <summary>CPU time (user + system) the server process has used so far, in milliseconds.</summary>
+    public double CpuMs()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // After "pid (comm) ", field 3 is the state; utime and stime are fields 14 and 15 of the whole line.
+        return (long.Parse(fields[11]) + long.Parse(fields[12])) * 10.0; // clock ticks of 10 ms (USER_HZ = 100)
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

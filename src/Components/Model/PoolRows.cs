@@ -11,7 +11,11 @@ public static class PoolRows
 {
     /// <summary>Rows for the draft's current pools; <paramref name="probe"/> defaults to <see cref="DiskSpace.Probe"/>.</summary>
     public static IReadOnlyList<PoolRow> Build(PoolDraft draft, Func<string, SpaceInfo>? probe = null)
-        => Build(draft.Base.Pools, draft.CurrentPools, CurrentDiagnostics(draft), draft.Base.Inventory.Inventory, probe);
+        => Build(draft, CurrentDiagnostics(draft), probe);
+
+    /// <summary>Rows for the draft's current pools, with the draft's diagnostics already computed.</summary>
+    public static IReadOnlyList<PoolRow> Build(PoolDraft draft, IReadOnlyList<Diagnostic> diagnostics, Func<string, SpaceInfo>? probe = null)
+        => Build(draft.Base.Pools, draft.CurrentPools, diagnostics, draft.Base.Inventory.Inventory, probe);
 
     /// <summary>Rows for <paramref name="current"/>, marked against <paramref name="onDisk"/>.</summary>
     public static IReadOnlyList<PoolRow> Build(
@@ -22,18 +26,23 @@ public static class PoolRows
         Func<string, SpaceInfo>? probe = null)
     {
         probe ??= DiskSpace.Probe;
-        var baseByName = onDisk.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        // Looked up once per pool: with a thousand pools, scanning every diagnostic and every VM per row adds up.
+        var baseByName = new Dictionary<string, EffectivePool>(onDisk.Count, StringComparer.Ordinal);
+        foreach (var pool in onDisk) baseByName.TryAdd(pool.Name, pool);
+        var counts = DiagnosticCounts(diagnostics);
+        var vms = VmCounts(inventory);
         var rows = new List<PoolRow>(current.Count);
+        var names = new HashSet<string>(current.Count, StringComparer.Ordinal);
         foreach (var pool in current)
         {
+            names.Add(pool.Name);
             var status = !baseByName.TryGetValue(pool.Name, out var before) ? PoolRowStatus.New
                 : SameSettings(before, pool) ? PoolRowStatus.Unchanged : PoolRowStatus.Changed;
-            rows.Add(Row(pool, status, diagnostics, inventory, probe));
+            rows.Add(Row(pool, status, counts.GetValueOrDefault(pool.Name), vms.GetValueOrDefault(pool.Name), probe));
         }
-        var names = current.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var removed in onDisk.Where(p => !names.Contains(p.Name)))
+        foreach (var removed in onDisk)
         {
-            rows.Add(Row(removed, PoolRowStatus.Removed, [], inventory, probe));
+            if (!names.Contains(removed.Name)) rows.Add(Row(removed, PoolRowStatus.Removed, default, vms.GetValueOrDefault(removed.Name), probe));
         }
         return rows;
     }
@@ -47,19 +56,42 @@ public static class PoolRows
         => a.Driver == b.Driver && a.Class == b.Class
            && a.Effective.Select(o => (o.Key, o.Value, o.Source)).SequenceEqual(b.Effective.Select(o => (o.Key, o.Value, o.Source)));
 
-    private static PoolRow Row(EffectivePool pool, PoolRowStatus status, IReadOnlyList<Diagnostic> diagnostics, VmInventory inventory, Func<string, SpaceInfo> probe)
+    private static PoolRow Row(EffectivePool pool, PoolRowStatus status, (int Errors, int Warnings) diagnostics, int vmCount, Func<string, SpaceInfo> probe)
     {
-        var mine = PoolRules.ForPool(diagnostics, pool.Name).ToList();
         var dir = pool.DirPath;
         return new PoolRow(
             pool.Name,
             pool.DriverDisplay,
             dir?.Value,
             dir?.Source == OptionSource.Implied,
-            inventory.InPool(pool.Name).Count(),
+            vmCount,
             dir is null ? null : probe(dir.Value),
-            mine.Count(d => d.IsError),
-            mine.Count(d => !d.IsError),
+            diagnostics.Errors,
+            diagnostics.Warnings,
             status);
+    }
+
+    // Errors and warnings per section, as PoolRules.ForPool would select them one pool at a time.
+    private static Dictionary<string, (int Errors, int Warnings)> DiagnosticCounts(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var counts = new Dictionary<string, (int Errors, int Warnings)>(StringComparer.Ordinal);
+        foreach (var d in diagnostics)
+        {
+            if (d.Section is not { } section) continue;
+            var (errors, warnings) = counts.GetValueOrDefault(section);
+            counts[section] = d.IsError ? (errors + 1, warnings) : (errors, warnings + 1);
+        }
+        return counts;
+    }
+
+    // VMs per pool_name, as VmInventory.InPool would count them one pool at a time.
+    private static Dictionary<string, int> VmCounts(VmInventory inventory)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var vm in inventory.Vms)
+        {
+            counts[vm.PoolName] = counts.GetValueOrDefault(vm.PoolName) + 1;
+        }
+        return counts;
     }
 }

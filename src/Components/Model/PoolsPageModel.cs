@@ -18,10 +18,11 @@ public sealed record PoolsPageModel(bool Readable, IReadOnlyList<PoolRow> Rows, 
     public static PoolsPageModel Build(PoolDraft draft, Func<string, SpaceInfo>? probe = null)
     {
         bool readable = draft.Current is { IsReadableByQubes: true };
+        var diagnostics = PoolRows.CurrentDiagnostics(draft); // validated once, for the grid and the list
         return new PoolsPageModel(
             readable,
-            readable ? PoolRows.Build(draft, probe) : [],
-            PoolRows.CurrentDiagnostics(draft),
+            readable ? PoolRows.Build(draft, diagnostics, probe) : [],
+            diagnostics,
             draft.Base.Inventory.Error);
     }
 }
