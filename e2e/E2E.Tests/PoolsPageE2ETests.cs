@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -21,5 +22,56 @@ public class PoolsPageE2ETests(BrowserFixture browser)
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "default" });
         await Expect(row).ToHaveCountAsync(1);
         await Expect(row).ToContainTextAsync("xen");
+    }
+
+    [Fact]
+    public async Task ThousandPools_PagedGrid_FilterFindsAPoolFarDown_SortCoversAllPools_KeyboardPages_LinksOpenThePool()
+    {
+        await using var server = await ConsoleServer.StartAsync();
+        await File.WriteAllTextAsync(server.ConfPath, "[default]\ndriver=xen\n"
+            + string.Concat(Enumerable.Range(1, 1000).Select(i => $"\n[pool-{i:D4}]\ndriver=xen\ndir_path=/srv/pools/pool-{i:D4}\n")));
+        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        var page = await server.OpenLoggedInAsync(context, "/");
+        var poolRows = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link) });
+
+        // One page of rows (default, pool-0001 … pool-0024), and the pager says how many pools there are.
+        await Expect(poolRows).ToHaveCountAsync(25);
+        await Expect(page.GetByText("1-25 of 1,001")).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "pools-1000.png");
+        var axe = await page.RunAxe();
+        Assert.Empty(axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Impact} {v.Id}: {v.Help}"));
+
+        // Sorting by name, descending, brings the last pool of the file to the top of the first page.
+        var sortByName = page.GetByRole(AriaRole.Columnheader).Filter(new() { HasText = "Name" }).GetByRole(AriaRole.Button, new() { Name = "Sort" });
+        await sortByName.ClickAsync();
+        await sortByName.ClickAsync();
+        await Expect(poolRows.First).ToContainTextAsync("pool-1000");
+
+        // The keyboard reaches the pager and turns the page, in the sorted order.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(poolRows.First).ToContainTextAsync("pool-0975");
+        await Expect(page.GetByText("26-50 of 1,001")).ToBeVisibleAsync();
+
+        // The filter finds a pool from the other end of the list, whatever page was shown.
+        await page.GetByLabel("Filter pools").FillAsync("pool-0013");
+        await Expect(poolRows).ToHaveCountAsync(1);
+        await Expect(page.GetByText("1-1 of 1", new() { Exact = true })).ToBeVisibleAsync();
+
+        // Its name is a real link to the pool's page.
+        await page.GetByRole(AriaRole.Link, new() { Name = "pool-0013", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(server.BaseUrl + "/pools/pool-0013");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pool pool-0013" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Saves the README's screenshots when QPC_SCREENSHOTS=1.</summary>
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("QPC_SCREENSHOTS") != "1") return;
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "WebConsole.sln"))) dir = dir.Parent;
+        var target = Path.Combine(dir?.FullName ?? ".", "docs", "screenshots");
+        Directory.CreateDirectory(target);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(target, name), FullPage = true });
     }
 }

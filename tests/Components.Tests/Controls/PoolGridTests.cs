@@ -65,6 +65,72 @@ public class PoolGridTests : ComponentTestContext
         cut.WaitForAssertion(() => Assert.Contains("No pool matches the filter.", cut.Markup));
     }
 
+    [Fact]
+    public void Render_FewPools_ShowsThemAllWithoutAPager()
+    {
+        var cut = Render<PoolGrid>(p => p.Add(x => x.Rows, Rows));
+
+        Assert.Equal(3, cut.FindAll("tbody tr").Count);
+        Assert.DoesNotContain("Rows per page", cut.Markup);
+    }
+
+    [Fact]
+    public void Render_ThousandPools_ShowsTheFirstPageAndSaysHowManyThereAre()
+    {
+        var cut = Render<PoolGrid>(p => p.Add(x => x.Rows, Thousand));
+
+        Assert.Equal(Names(1, PoolGrid.DefaultPageSize), LinkTexts(cut));
+        Assert.Contains("Rows per page", cut.Markup);
+        Assert.Contains($"1-{PoolGrid.DefaultPageSize} of 1,000", cut.Markup);
+    }
+
+    [Fact]
+    public void NextPage_ThousandPools_ShowsTheNextRows()
+    {
+        var cut = Render<PoolGrid>(p => p.Add(x => x.Rows, Thousand));
+
+        cut.Find("button[aria-label='Next page']").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(Names(PoolGrid.DefaultPageSize + 1, PoolGrid.DefaultPageSize), LinkTexts(cut)));
+    }
+
+    [Fact]
+    public void Filter_ThousandPools_FindsAPoolFarDownTheListFromAnyPage()
+    {
+        var cut = Render<PoolGrid>(p => p.Add(x => x.Rows, Thousand));
+        cut.Find("button[aria-label='Last page']").Click();
+        cut.WaitForAssertion(() => Assert.Contains("pool-1000", LinkTexts(cut)));
+
+        InputByLabel(cut, "Filter pools").Input("pool-0987");
+
+        cut.WaitForAssertion(() => Assert.Equal(["pool-0987"], LinkTexts(cut)));
+        Assert.Equal("/pools/pool-0987", cut.Find("tbody a").GetAttribute("href"));
+        Assert.Contains("1-1 of 1", cut.Markup);
+    }
+
+    [Fact]
+    public void Sort_ThousandPools_OrdersAllPoolsNotOnlyTheShownPage()
+    {
+        // VMs count down from 999 (pool-0001) to 0 (pool-1000): ascending, the last pools come first.
+        var cut = Render<PoolGrid>(p => p.Add(x => x.Rows, Thousand));
+        var vmsHeader = cut.FindAll("th").Single(th => th.TextContent.Trim() == "VMs");
+
+        vmsHeader.QuerySelector("button[aria-label='Sort']")!.Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(Names(1000, PoolGrid.DefaultPageSize, step: -1), LinkTexts(cut)));
+    }
+
+    /// <summary>pool-0001 … pool-1000, in order, with VM counts 999 … 0.</summary>
+    private static readonly PoolRow[] Thousand = Enumerable.Range(1, 1000)
+        .Select(i => new PoolRow($"pool-{i:D4}", "xen", $"/srv/pools/pool-{i:D4}", false, 1000 - i, null, 0, 0, PoolRowStatus.Unchanged))
+        .ToArray();
+
+    private static string[] Names(int first, int count, int step = 1)
+        => Enumerable.Range(0, count).Select(k => $"pool-{first + k * step:D4}").ToArray();
+
+    private static string[] LinkTexts(IRenderedComponent<PoolGrid> cut)
+        => cut.FindAll("tbody a").Select(a => a.TextContent.Trim()).ToArray();
+
     private static AngleSharp.Dom.IElement InputByLabel(IRenderedComponent<PoolGrid> cut, string label)
     {
         var l = cut.FindAll("label").First(e => e.TextContent.Trim() == label);
