@@ -28,13 +28,17 @@ public static class PoolRules
                     o.Line, StorageConfParser.DefaultsSection, o.Key));
             }
         }
-        foreach (var line in document.Lines)
+        var lines = document.Records;
+        for (int i = 0; i < lines.Length; i++)
         {
-            if (line.Kind == LineKind.Option && line.Text.AsSpan(0, KeyLength(line)).IndexOfAnyInRange('A', 'Z') >= 0)
+            if (lines[i].Kind != LineKind.Option) continue;
+            var text = document.TextOf(lines[i]);
+            var written = text[..StorageConfParser.KeyEnd(text)];
+            if (written.IndexOfAnyInRange('A', 'Z') >= 0)
             {
                 found.Add(Diagnostic.Warning(KeyCase,
-                    $"Qubes reads option '{line.Text[..KeyLength(line)]}' as '{line.Key}'. Write it in lower case.",
-                    line.Number, line.Section, line.Key));
+                    $"Qubes reads option '{written}' as '{lines[i].Key}'. Write it in lower case.",
+                    i + 1, document.SectionOf(lines[i]), lines[i].Key));
             }
         }
         foreach (var pool in PoolModel.Build(document))
@@ -48,6 +52,4 @@ public static class PoolRules
     /// <summary>Only the diagnostics about one pool.</summary>
     public static IEnumerable<Diagnostic> ForPool(IEnumerable<Diagnostic> diagnostics, string pool)
         => diagnostics.Where(d => d.Section == pool);
-
-    private static int KeyLength(ConfLine line) => PyText.StripEnd(line.Text, line.Text.AsSpan().IndexOfAny(':', '='));
 }
