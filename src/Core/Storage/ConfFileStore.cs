@@ -16,6 +16,13 @@ public sealed class ConfFileStore(ConfFileStoreOptions options)
     private const string HistoryStampFormat = "yyyyMMdd'T'HHmmssfff'Z'";
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    // The text this store last read or wrote, with the SHA-256 of its bytes. A save whose expected hash is this one
+    // checks the file by comparing bytes with this text instead of hashing the file again (exact, and faster on a
+    // large file); any other case hashes. Replaced whole, so concurrent readers see one consistent pair.
+    private Known? _known;
+
+    private sealed record Known(string Sha256, string Text);
+
     /// <summary>The settings.</summary>
     public ConfFileStoreOptions Options { get; } = options;
 
@@ -40,7 +47,12 @@ public sealed class ConfFileStore(ConfFileStoreOptions options)
             return new LoadResult(LoadStatus.Unreadable, null, null, Diagnostic.Error(DiagnosticCodes.FileUnreadable,
                 $"{Path} cannot be read: {ex.Message}"));
         }
-        using (bytes) return FromBytes(bytes.Span);
+        using (bytes)
+        {
+            var load = FromBytes(bytes.Span);
+            if (load.Document is { } document) Volatile.Write(ref _known, new Known(load.Sha256!, document.ToText()));
+            return load;
+        }
     }
 
     /// <summary>Decodes bytes as Qubes' file (UTF-8 without replacement; the hash is of the exact bytes).</summary>
@@ -76,7 +88,7 @@ public sealed class ConfFileStore(ConfFileStoreOptions options)
             using var _ = FileLock.Acquire(Options.LockPath, Options.LockTimeout);
             RemoveLeftovers();
             using var current = File.Exists(Path) ? PooledBytes.ReadFile(Path) : (PooledBytes?)null;
-            string? currentSha = current is { } c ? Sha256Hex(c.Span) : null;
+            string? currentSha = current is { } c ? (IsKnown(c.Span, expectedSha256, newText, newBytes.Span) ? expectedSha256 : Sha256Hex(c.Span)) : null;
             if (currentSha != expectedSha256)
             {
                 string? currentText = null;
@@ -94,6 +106,7 @@ public sealed class ConfFileStore(ConfFileStoreOptions options)
             var newSha = Sha256Hex(newBytes.Span);
             string? kept = current is { } old ? KeepInHistory(old.Span) : null;
             AtomicFileWriter.Write(Path, newBytes.Span);
+            Volatile.Write(ref _known, new Known(newSha, newText));
             return new SaveResult(SaveStatus.Saved, newSha, null, kept,
                 kept is null ? $"Created {Path}." : $"Saved {Path}; the previous version is kept as {System.IO.Path.GetFileName(kept)}.");
         }
@@ -101,6 +114,15 @@ public sealed class ConfFileStore(ConfFileStoreOptions options)
         {
             return new SaveResult(SaveStatus.Failed, null, null, null, $"Could not save {Path}: {ex.Message} The file was not changed.");
         }
+    }
+
+    /// <summary>True when <paramref name="current"/> are exactly the bytes of the known text whose hash is <paramref name="expectedSha256"/>.</summary>
+    private bool IsKnown(ReadOnlySpan<byte> current, string? expectedSha256, string newText, ReadOnlySpan<byte> newBytes)
+    {
+        if (expectedSha256 is null || Volatile.Read(ref _known) is not { } known || known.Sha256 != expectedSha256) return false;
+        if (ReferenceEquals(known.Text, newText) || string.Equals(known.Text, newText, StringComparison.Ordinal)) return current.SequenceEqual(newBytes);
+        using var knownBytes = PooledBytes.Encode(known.Text, StrictUtf8);
+        return current.SequenceEqual(knownBytes.Span);
     }
 
     /// <summary>Previous versions, newest first.</summary>
