@@ -16,6 +16,13 @@ public sealed class ConfFileStore(ConfFileStoreOptions options)
     private const string HistoryStampFormat = "yyyyMMdd'T'HHmmssfff'Z'";
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    // The text this store last read or wrote, with the SHA-256 of its bytes. A save whose expected hash is this one
+    // checks the file by comparing bytes with this text instead of hashing the file again (exact, and faster on a
+    // large file); any other case hashes. Replaced whole, so concurrent readers see one consistent pair.
+    private Known? _known;
+
+    private sealed record Known(string Sha256, string Text);
+
     /// <summary>The settings.</summary>
     public ConfFileStoreOptions Options { get; } = options;
 
@@ -25,10 +32,10 @@ public sealed class ConfFileStore(ConfFileStoreOptions options)
     /// <summary>Reads the file. Never throws for a missing, unreadable or non-UTF-8 file.</summary>
     public LoadResult Load()
     {
-        byte[] bytes;
+        PooledBytes bytes;
         try
         {
-            bytes = File.ReadAllBytes(Path);
+            bytes = PooledBytes.ReadFile(Path);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -40,11 +47,18 @@ public sealed class ConfFileStore(ConfFileStoreOptions options)
             return new LoadResult(LoadStatus.Unreadable, null, null, Diagnostic.Error(DiagnosticCodes.FileUnreadable,
                 $"{Path} cannot be read: {ex.Message}"));
         }
-        return FromBytes(bytes);
+        using (bytes)
+        {
+            var load = FromBytes(bytes.Span);
+            if (load.Document is { } document) Volatile.Write(ref _known, new Known(load.Sha256!, document.ToText()));
+            return load;
+        }
     }
 
     /// <summary>Decodes bytes as Qubes' file (UTF-8 without replacement; the hash is of the exact bytes).</summary>
-    public static LoadResult FromBytes(byte[] bytes)
+    public static LoadResult FromBytes(byte[] bytes) => FromBytes(bytes.AsSpan());
+
+    private static LoadResult FromBytes(ReadOnlySpan<byte> bytes)
     {
         var sha = Sha256Hex(bytes);
         string text;
@@ -55,7 +69,7 @@ public sealed class ConfFileStore(ConfFileStoreOptions options)
         catch (DecoderFallbackException ex)
         {
             int at = Math.Max(0, ex.Index);
-            int line = 1 + bytes.AsSpan(0, Math.Min(at, bytes.Length)).Count((byte)'\n');
+            int line = 1 + bytes[..Math.Min(at, bytes.Length)].Count((byte)'\n');
             return new LoadResult(LoadStatus.Unreadable, null, sha, Diagnostic.Error(DiagnosticCodes.NotUtf8,
                 $"Line {line} has bytes that are not UTF-8 text; the console will not edit a file it cannot show exactly. Fix or remove that line in a text editor.", line));
         }
@@ -68,30 +82,31 @@ public sealed class ConfFileStore(ConfFileStoreOptions options)
     /// </summary>
     public SaveResult Save(string newText, string? expectedSha256)
     {
-        var newBytes = StrictUtf8.GetBytes(newText);
-        var newSha = Sha256Hex(newBytes);
+        using var newBytes = PooledBytes.Encode(newText, StrictUtf8);
         try
         {
             using var _ = FileLock.Acquire(Options.LockPath, Options.LockTimeout);
             RemoveLeftovers();
-            byte[]? current = File.Exists(Path) ? File.ReadAllBytes(Path) : null;
-            string? currentSha = current is null ? null : Sha256Hex(current);
+            using var current = File.Exists(Path) ? PooledBytes.ReadFile(Path) : (PooledBytes?)null;
+            string? currentSha = current is { } c ? (IsKnown(c.Span, expectedSha256, newText, newBytes.Span) ? expectedSha256 : Sha256Hex(c.Span)) : null;
             if (currentSha != expectedSha256)
             {
                 string? currentText = null;
-                try { currentText = current is null ? null : StrictUtf8.GetString(current); }
+                try { currentText = current is { } cc ? StrictUtf8.GetString(cc.Span) : null; }
                 catch (DecoderFallbackException) { }
                 return new SaveResult(SaveStatus.Conflict, currentSha, currentText, null,
                     current is null
                         ? $"{Path} was deleted since it was loaded; nothing was written. Reload to see the current state."
                         : $"{Path} was changed by someone else since it was loaded; nothing was written. Review their change, then rebase or discard yours.");
             }
-            if (currentSha == newSha)
+            if (current is { } same && same.Span.SequenceEqual(newBytes.Span))
             {
-                return new SaveResult(SaveStatus.Unchanged, newSha, null, null, "No changes: the file already has this content.");
+                return new SaveResult(SaveStatus.Unchanged, currentSha, null, null, "No changes: the file already has this content.");
             }
-            string? kept = current is null ? null : KeepInHistory(current);
-            AtomicFileWriter.Write(Path, newBytes);
+            var newSha = Sha256Hex(newBytes.Span);
+            string? kept = current is { } old ? KeepInHistory(old.Span) : null;
+            AtomicFileWriter.Write(Path, newBytes.Span);
+            Volatile.Write(ref _known, new Known(newSha, newText));
             return new SaveResult(SaveStatus.Saved, newSha, null, kept,
                 kept is null ? $"Created {Path}." : $"Saved {Path}; the previous version is kept as {System.IO.Path.GetFileName(kept)}.");
         }
@@ -99,6 +114,15 @@ public sealed class ConfFileStore(ConfFileStoreOptions options)
         {
             return new SaveResult(SaveStatus.Failed, null, null, null, $"Could not save {Path}: {ex.Message} The file was not changed.");
         }
+    }
+
+    /// <summary>True when <paramref name="current"/> are exactly the bytes of the known text whose hash is <paramref name="expectedSha256"/>.</summary>
+    private bool IsKnown(ReadOnlySpan<byte> current, string? expectedSha256, string newText, ReadOnlySpan<byte> newBytes)
+    {
+        if (expectedSha256 is null || Volatile.Read(ref _known) is not { } known || known.Sha256 != expectedSha256) return false;
+        if (ReferenceEquals(known.Text, newText) || string.Equals(known.Text, newText, StringComparison.Ordinal)) return current.SequenceEqual(newBytes);
+        using var knownBytes = PooledBytes.Encode(known.Text, StrictUtf8);
+        return current.SequenceEqual(knownBytes.Span);
     }
 
     /// <summary>Previous versions, newest first.</summary>
@@ -126,7 +150,7 @@ public sealed class ConfFileStore(ConfFileStoreOptions options)
     /// <summary>Lower-case hex SHA-256.</summary>
     public static string Sha256Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    private string KeepInHistory(byte[] current)
+    private string KeepInHistory(ReadOnlySpan<byte> current)
     {
         Directory.CreateDirectory(Options.HistoryDirectory);
         var baseName = System.IO.Path.GetFileName(Path) + "." + DateTime.UtcNow.ToString(HistoryStampFormat, CultureInfo.InvariantCulture);
