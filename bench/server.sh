@@ -3,6 +3,7 @@
 # Chromium through Playwright), and with a generated 1,000-pool storage.conf the time from navigation until the
 # pools table is interactive and from a filter keystroke to the updated rows. Runs the published console
 # (Production environment, static assets from the publish output) on a free loopback port, against temp folders.
+# Published for linux-x64 like packaging/publish.sh (so ReadyToRun, as shipped), but framework-dependent.
 #
 # Usage: bench/server.sh        (needs /usr/bin/chromium: apt-get install -y chromium)
 set -euo pipefail
@@ -14,7 +15,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -m | awk '/Mem:/ {print $2}') MiB RAM, load $(cut -d' ' -f1-3 /proc/loadavg)"
 
-dotnet publish src/Server -c Release -o "$work/publish" -nologo -v q > "$work/publish.log" 2>&1 || { tail -20 "$work/publish.log"; echo "publish failed"; exit 1; }
+dotnet publish src/Server -c Release -r linux-x64 --self-contained false -o "$work/publish" -nologo -v q > "$work/publish.log" 2>&1 || { tail -20 "$work/publish.log"; echo "publish failed"; exit 1; }
 dotnet build bench/Bench -c Release -nologo -v q > "$work/build.log" 2>&1 || { tail -20 "$work/build.log"; echo "build failed"; exit 1; }
 dotnet build bench/ServerBench -c Release -nologo -v q > "$work/build2.log" 2>&1 || { tail -20 "$work/build2.log"; echo "build failed"; exit 1; }
 
