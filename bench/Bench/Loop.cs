@@ -14,15 +14,23 @@ public static class Loop
         var document = StorageConfDocument.Parse(text);
         var pool = document.Sections[document.Sections.Count / 2].Name;
         var edited = document.SetOption(pool, "dir_path", "/srv/pools/moved").ToText();
+        var store = new QubesPoolConsole.Core.Storage.ConfFileStore(
+            QubesPoolConsole.Core.Storage.ConfFileStoreOptions.For(path, Path.Combine(Path.GetTempPath(), "qpc-bench-state")));
         Func<object> run = step switch
         {
+            "load" => () => store.Load(),
+            "noop" => () =>
+            {
+                var load = store.Load();
+                return store.Save(load.Document!.ToText(), load.Sha256);
+            },
             "parse" => () => StorageConfDocument.Parse(text),
             "set" => () => document.SetOption(pool, "dir_path", "/srv/pools/moved"),
             "serialize" => () => document.ToText(),
             "diff" => () => UnifiedDiff.Create(text, edited),
             "validate" => () => PoolRules.Validate(document),
             "model" => () => PoolModel.Build(document),
-            _ => throw new ArgumentException($"Unknown step '{step}': parse, set, serialize, diff, validate or model."),
+            _ => throw new ArgumentException($"Unknown step '{step}': load, noop, parse, set, serialize, diff, validate or model."),
         };
         int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
         long allocated = GC.GetAllocatedBytesForCurrentThread();

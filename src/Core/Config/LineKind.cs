@@ -1,7 +1,7 @@
 namespace QubesPoolConsole.Core.Config;
 
 /// <summary>How Python 2's RawConfigParser (the reader Qubes R3.2 uses) classifies a line.</summary>
-public enum LineKind
+public enum LineKind : byte
 {
     /// <summary>Empty or only whitespace; skipped.</summary>
     Blank,

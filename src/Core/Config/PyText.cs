@@ -3,16 +3,12 @@ namespace QubesPoolConsole.Core.Config;
 /// <summary>Python 2 string helpers: <c>str.isspace</c> and <c>str.strip</c> on byte strings know only ASCII whitespace.</summary>
 internal static class PyText
 {
+    private static readonly System.Buffers.SearchValues<char> Whitespace = System.Buffers.SearchValues.Create(" \t\n\r\v\f");
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\v' or '\f';
 
-    public static bool IsBlank(ReadOnlySpan<char> s)
-    {
-        foreach (var c in s)
-        {
-            if (!IsSpace(c)) return false;
-        }
-        return true;
-    }
+    public static bool IsBlank(ReadOnlySpan<char> s) => s.IndexOfAnyExcept(Whitespace) < 0;
 
     public static ReadOnlySpan<char> Strip(ReadOnlySpan<char> s)
     {

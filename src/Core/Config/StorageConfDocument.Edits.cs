@@ -15,40 +15,45 @@ public sealed partial class StorageConfDocument
         ConfSyntax.EnsureKey(key);
         ConfSyntax.EnsureValue(value);
         RequireSection(section);
-        var lines = new List<ConfLine>(_lines);
-        int last = LastIndex(l => l.Kind == LineKind.Option && l.Section == section && l.Key == key);
+        int last = LastOptionLine(_scan.FindSection(section), key);
         if (last >= 0)
         {
-            var line = _lines[last];
-            if (line.Text.AsSpan(line.ValueStart, line.ValueEnd - line.ValueStart).SequenceEqual(value) && !HasContinuation(last))
+            ref readonly var record = ref _scan.Lines[last];
+            bool continued = HasContinuation(last);
+            if (!continued && _text.AsSpan(record.Start + record.ValueStart, record.ValueEnd - record.ValueStart).SequenceEqual(value))
             {
                 return this;
             }
-            var newText = string.Concat(line.Text.AsSpan(0, line.ValueStart), value, line.Text.AsSpan(line.ValueEnd));
-            if (!HasContinuation(last) && WithOptionLineReplaced(last, newText) is { } replaced) return replaced;
-            lines[last] = line.WithText(newText);
+            if (!continued && WithOptionValueReplaced(last, value) is { } replaced) return replaced;
+            var old = LineObjects;
+            var lines = new List<ConfLine>(old);
+            var line = old[last];
+            lines[last] = line.WithText(string.Concat(line.Text.AsSpan(0, line.ValueStart), value, line.Text.AsSpan(line.ValueEnd)));
             int next = last + 1;
-            while (next < lines.Count && _lines[next].Kind is LineKind.Continuation or LineKind.Blank or LineKind.Comment)
+            while (next < lines.Count && old[next].Kind is LineKind.Continuation or LineKind.Blank or LineKind.Comment)
             {
-                if (_lines[next].Kind == LineKind.Continuation) lines[next] = null!;
+                if (old[next].Kind == LineKind.Continuation) lines[next] = null!;
                 next++;
             }
             return FromLines(lines.Where(l => l is not null));
         }
 
+        var all = LineObjects;
         int after = LastIndex(l => l.Section == section && l.Kind is LineKind.SectionHeader or LineKind.Option or LineKind.Continuation);
-        var sep = ConfStyle.Separator(_lines.Where(l => l.Section == section));
-        InsertAfter(lines, after, [key + sep + value]);
-        return FromLines(lines);
+        var sep = ConfStyle.Separator(all.Where(l => l.Section == section));
+        var added = new List<ConfLine>(all);
+        InsertAfter(added, after, [key + sep + value]);
+        return FromLines(added);
     }
 
     /// <summary>Removes every definition of an option in a section, with its continuation lines. A no-op when absent.</summary>
     public StorageConfDocument RemoveOption(string section, string key)
     {
         RequireSection(section);
-        if (!_lines.Any(l => l.Section == section && l.Key == key && l.Kind == LineKind.Option)) return this;
-        var kept = _lines.Where(l => !(l.Section == section && l.Key == key && l.Kind is LineKind.Option or LineKind.Continuation)).ToList();
-        if (kept.Count > 0 && _lines[^1].Eol.Length == 0 && !ReferenceEquals(kept[^1], _lines[^1]))
+        if (LastOptionLine(_scan.FindSection(section), key) < 0) return this;
+        var old = LineObjects;
+        var kept = old.Where(l => !(l.Section == section && l.Key == key && l.Kind is LineKind.Option or LineKind.Continuation)).ToList();
+        if (kept.Count > 0 && old[^1].Eol.Length == 0 && !ReferenceEquals(kept[^1], old[^1]))
         {
             kept[^1] = kept[^1].WithEol("");
         }
@@ -63,8 +68,9 @@ public sealed partial class StorageConfDocument
     public StorageConfDocument AddSection(string name, IEnumerable<KeyValuePair<string, string>> options)
     {
         ConfSyntax.EnsureSectionName(name);
-        if (FindSection(name) is not null) throw new ArgumentException($"Section [{name}] already exists.", nameof(name));
-        var sep = ConfStyle.Separator(_lines);
+        if (HasSection(name)) throw new ArgumentException($"Section [{name}] already exists.", nameof(name));
+        var old = LineObjects;
+        var sep = ConfStyle.Separator(old);
         var newLines = new List<string>();
         int after = LastIndex(l => l.Kind != LineKind.Blank);
         if (after >= 0) newLines.Add("");
@@ -75,7 +81,7 @@ public sealed partial class StorageConfDocument
             ConfSyntax.EnsureValue(v);
             newLines.Add(k + sep + v);
         }
-        var lines = new List<ConfLine>(_lines);
+        var lines = new List<ConfLine>(old);
         InsertAfter(lines, after, newLines);
         return FromLines(lines);
     }
@@ -90,20 +96,21 @@ public sealed partial class StorageConfDocument
     public StorageConfDocument RemoveSection(string name)
     {
         RequireSection(name);
-        var lines = new List<ConfLine>(_lines);
+        var old = LineObjects;
+        var lines = new List<ConfLine>(old);
         string? finalEol = null;
-        for (int h = _lines.Length - 1; h >= 0; h--)
+        for (int h = old.Length - 1; h >= 0; h--)
         {
-            if (_lines[h].Kind != LineKind.SectionHeader || _lines[h].Section != name) continue;
+            if (old[h].Kind != LineKind.SectionHeader || old[h].Section != name) continue;
             int end = h;
-            for (int i = h + 1; i < _lines.Length && _lines[i].Kind != LineKind.SectionHeader; i++)
+            for (int i = h + 1; i < old.Length && old[i].Kind != LineKind.SectionHeader; i++)
             {
-                if (_lines[i].Kind is LineKind.Option or LineKind.Continuation or LineKind.Invalid) end = i;
+                if (old[i].Kind is LineKind.Option or LineKind.Continuation or LineKind.Invalid) end = i;
             }
             int start = h;
-            bool followedByBlankOrEnd = end + 1 >= _lines.Length || _lines[end + 1].Kind == LineKind.Blank;
-            if (h > 0 && _lines[h - 1].Kind == LineKind.Blank && followedByBlankOrEnd) start = h - 1;
-            if (end == _lines.Length - 1) finalEol = _lines[end].Eol;
+            bool followedByBlankOrEnd = end + 1 >= old.Length || old[end + 1].Kind == LineKind.Blank;
+            if (h > 0 && old[h - 1].Kind == LineKind.Blank && followedByBlankOrEnd) start = h - 1;
+            if (end == old.Length - 1) finalEol = old[end].Eol;
             lines.RemoveRange(start, end - start + 1);
         }
         // Only a missing final newline is carried over; the new last line otherwise keeps its own ending (CRLF or LF).
@@ -116,7 +123,7 @@ public sealed partial class StorageConfDocument
 
     private void InsertAfter(List<ConfLine> lines, int after, IReadOnlyList<string> texts)
     {
-        var eol = ConfStyle.LineEnding(_lines);
+        var eol = ConfStyle.LineEnding(LineObjects);
         var added = new List<ConfLine>(texts.Count);
         foreach (var t in texts) added.Add(new ConfLine(t, eol));
         if (after >= 0 && lines[after].Eol.Length == 0)
@@ -130,9 +137,10 @@ public sealed partial class StorageConfDocument
 
     private bool HasContinuation(int optionIndex)
     {
-        for (int i = optionIndex + 1; i < _lines.Length; i++)
+        var records = _scan.Lines;
+        for (int i = optionIndex + 1; i < records.Length; i++)
         {
-            switch (_lines[i].Kind)
+            switch (records[i].Kind)
             {
                 case LineKind.Continuation: return true;
                 case LineKind.Blank or LineKind.Comment: continue;
@@ -142,17 +150,29 @@ public sealed partial class StorageConfDocument
         return false;
     }
 
+    /// <summary>The index of the last <c>key=value</c> line of a key in a section (any of its blocks); -1 when none.</summary>
+    private int LastOptionLine(int section, string key)
+    {
+        var records = _scan.Lines;
+        for (int i = records.Length - 1; i >= 0; i--)
+        {
+            if (records[i].Kind == LineKind.Option && records[i].Section == section && records[i].Key == key) return i;
+        }
+        return -1;
+    }
+
     private int LastIndex(Func<ConfLine, bool> predicate)
     {
-        for (int i = _lines.Length - 1; i >= 0; i--)
+        var lines = LineObjects;
+        for (int i = lines.Length - 1; i >= 0; i--)
         {
-            if (predicate(_lines[i])) return i;
+            if (predicate(lines[i])) return i;
         }
         return -1;
     }
 
     private void RequireSection(string name)
     {
-        if (FindSection(name) is null) throw new ArgumentException($"Section [{name}] does not exist.", nameof(name));
+        if (!HasSection(name)) throw new ArgumentException($"Section [{name}] does not exist.", nameof(name));
     }
 }

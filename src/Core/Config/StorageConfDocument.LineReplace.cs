@@ -3,58 +3,38 @@ namespace QubesPoolConsole.Core.Config;
 public sealed partial class StorageConfDocument
 {
     /// <summary>
-    /// The document with the option line at <paramref name="index"/> given a new value, without re-classifying
-    /// every line; null when the shortcut does not apply and the caller must rebuild the document.
+    /// The document with the value text of the option line at <paramref name="index"/> replaced, without scanning the
+    /// file again; null when the shortcut does not apply and the caller must rebuild the document.
     /// </summary>
     /// <remarks>
-    /// Applies only when the new line is read exactly like the old one except for its value: an option with the
-    /// same key in the same section, the winning definition of that key with no continuation lines, and no NUL
-    /// byte in either text (the only per-line diagnostic that depends on the text).
-    /// Line numbers, every other line's classification and the parser's diagnostics then stay as they are, so the
-    /// result equals <c>Parse(ToText())</c> of the edited text. Unchanged lines and sections are shared with this
-    /// document; both are immutable once classified.
+    /// Applies only when the new line is read exactly like the old one except for its value: an option with the same
+    /// key, no continuation lines after it, and no NUL byte in either text (the only per-line diagnostic that depends
+    /// on the text). Every other line's classification, the section names and the scan's diagnostics then stay as they
+    /// are; only the records after the line move by the change in length. The result equals <c>Parse(ToText())</c> of
+    /// the edited text (a property test checks this), and its merged sections are built from its own text when asked.
     /// </remarks>
-    private StorageConfDocument? WithOptionLineReplaced(int index, string newText)
+    private StorageConfDocument? WithOptionValueReplaced(int index, string value)
     {
-        var old = _lines[index];
-        if (old.Kind != LineKind.Option || old.Section is not { } sectionName || old.Key is not { } key) return null;
-        if (index == 0 || newText.Contains('\0') || old.Text.Contains('\0')) return null;
-        if (newText.Length == 0 || newText[0] != old.Text[0] || StorageConfParser.TryHeader(newText, out _)) return null;
-        if (!StorageConfParser.TryOption(newText, old.Eol == "\r\n", out var newKey, out var valueStart, out var valueEnd, out var value)) return null;
-        if (newKey != key) return null;
-        // Qubes' parser keeps continuing the last option across blank, comment and invalid lines.
-        for (int i = index + 1; i < _lines.Length && _lines[i].Kind is not (LineKind.SectionHeader or LineKind.Option); i++)
-        {
-            if (_lines[i].Kind == LineKind.Continuation) return null;
-        }
-        var section = FindSection(sectionName);
-        if (section is null || !section.Options.TryGetValue(key, out var option) || option.Line != old.Number) return null;
+        var records = _scan.Lines;
+        ref readonly var old = ref records[index];
+        if (old.Kind != LineKind.Option || index == 0) return null;
+        var oldText = TextOf(old);
+        var newText = string.Concat(oldText[..old.ValueStart], value, oldText[old.ValueEnd..]);
+        if (newText.Contains('\0') || oldText.Contains('\0')) return null;
+        if (newText[0] != oldText[0] || StorageConfParser.TryHeader(newText, out _, out _)) return null;
+        if (!StorageConfParser.TryOption(newText, old.EolLength == 2, out var newKey, out var valueStart, out var valueEnd)) return null;
+        if (!newKey.Equals(oldText[..StorageConfParser.KeyEnd(oldText)], StringComparison.Ordinal)) return null;
 
-        var line = new ConfLine(newText, old.Eol)
-        {
-            Kind = LineKind.Option,
-            Section = sectionName,
-            Key = key,
-            Value = value,
-            ValueStart = valueStart,
-            ValueEnd = valueEnd,
-            Number = old.Number,
-        };
-        var lines = (ConfLine[])_lines.Clone();
-        lines[index] = line;
-
-        var edited = section.WithOption(option with { Value = value });
-        ConfSection? defaults = _parse.Defaults;
-        var sections = _parse.Sections;
-        if (ReferenceEquals(section, defaults))
-        {
-            defaults = edited;
-        }
-        else
-        {
-            sections = new OrderedDictionary<string, ConfSection>(_parse.Sections.Count, StringComparer.Ordinal);
-            foreach (var (name, s) in _parse.Sections) sections.Add(name, ReferenceEquals(s, section) ? edited : s);
-        }
-        return new StorageConfDocument(lines, new ParseOutcome(sections, defaults, [.. _parse.Diagnostics]));
+        var text = string.Concat(_text.AsSpan(0, old.Start), newText, _text.AsSpan(old.End));
+        int delta = newText.Length - old.Length;
+        var lines = (LineRecord[])records.Clone();
+        ref var line = ref lines[index];
+        line.Length = newText.Length;
+        line.ValueStart = valueStart;
+        line.ValueEnd = valueEnd;
+        for (int i = index + 1; i < lines.Length; i++) lines[i].Start += delta;
+        // Blank, comment and invalid lines after the option would continue it; HasContinuation ruled that out.
+        var scan = new ScanOutcome(lines, _scan.SectionNames, _scan.SectionIndex, _scan.FirstLines, _scan.Diagnostics);
+        return new StorageConfDocument(text, scan);
     }
 }

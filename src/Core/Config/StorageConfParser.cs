@@ -12,92 +12,101 @@ namespace QubesPoolConsole.Core.Config;
 /// counts only when the first <c>;</c> of the value follows whitespace; the name is lower-cased; a value of <c>""</c> is empty;</item>
 /// <item>anything before the first header is a MissingSectionHeaderError; any other line a ParsingError.</item>
 /// </list>
+/// One pass makes a <see cref="LineRecord"/> per line over the text (no object per line); the merged options are
+/// built from the records by <see cref="SectionBuilder"/> when first asked for.
 /// </summary>
 internal static class StorageConfParser
 {
     public const string DefaultsSection = "DEFAULT";
 
-    public static ParseOutcome Classify(ConfLine[] lines)
+    public static ScanOutcome Scan(string text)
     {
+        // Exactly one array: a line per '\n', plus the last line when the text does not end with one.
+        int count = text.AsSpan().Count('\n');
+        if (text.Length > 0 && text[^1] != '\n') count++;
+        var lines = new LineRecord[count];
         var diagnostics = new List<Diagnostic>();
-        var sections = new OrderedDictionary<string, ConfSection>(StringComparer.Ordinal);
-        ConfSection? defaults = null;
-        ConfSection? current = null;
-        ConfLine? lastOption = null;
-        List<string>? continuation = null;
+        int headers = text.AsSpan().Count("\n[") + 1; // a good guess of the section count, so nothing grows
+        var names = new List<string>(headers);
+        var firstLines = new List<int>(headers);
+        var index = new Dictionary<string, int>(headers, StringComparer.Ordinal);
+        var lookup = index.GetAlternateLookup<ReadOnlySpan<char>>();
         var cache = new TextCache();
+        int current = -1;
+        string? lastKey = null;
+        int start = 0;
 
-        for (int i = 0; i < lines.Length; i++)
+        for (int i = 0; i < count; i++)
         {
-            var line = lines[i];
-            line.Number = i + 1;
-            var text = line.Text.AsSpan();
+            ref var line = ref lines[i];
+            int nl = text.IndexOf('\n', start);
+            int end = nl < 0 ? text.Length : nl;
+            bool crlf = nl > start && text[nl - 1] == '\r';
+            if (crlf) end--;
+            line.Start = start;
+            line.Length = end - start;
+            line.EolLength = (byte)(nl < 0 ? 0 : crlf ? 2 : 1);
+            line.Section = -1;
+            start = nl + 1;
+            var span = text.AsSpan(line.Start, line.Length);
 
-            if (text.Contains('\0'))
+            if (span.Contains('\0'))
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NulByte,
                     $"Line {i + 1} contains a NUL byte; storage.conf must be plain text. Remove the byte (a text editor shows it as ^@).", i + 1));
             }
 
-            if (i == 0 && text.Length > 0 && text[0] == '\uFEFF')
+            if (i == 0 && span.Length > 0 && span[0] == '\uFEFF')
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ByteOrderMark,
                     "The file starts with a UTF-8 byte order mark (BOM); Qubes then cannot find the first section header. Save the file as UTF-8 without BOM.", 1));
             }
 
-            if (PyText.IsBlank(text))
+            if (PyText.IsBlank(span))
             {
                 line.Kind = LineKind.Blank;
                 continue;
             }
 
-            if (text[0] is '#' or ';' || IsRemComment(text))
+            if (span[0] is '#' or ';' || IsRemComment(span))
             {
                 line.Kind = LineKind.Comment;
                 continue;
             }
 
-            if (PyText.IsSpace(text[0]) && current is not null && lastOption is not null)
+            if (PyText.IsSpace(span[0]) && current >= 0 && lastKey is not null)
             {
                 line.Kind = LineKind.Continuation;
-                line.Section = current.Name;
-                line.Key = lastOption.Key;
-                var more = PyText.Strip(text);
-                if (more.Length > 0)
-                {
-                    continuation ??= [];
-                    continuation.Add(more.ToString());
-                    var opt = current.Options[lastOption.Key!];
-                    current.Options[lastOption.Key!] = opt with { Value = opt.Value + "\n" + more.ToString() };
-                }
+                line.Section = current;
+                line.Key = lastKey;
                 continue;
             }
 
-            if (TryHeader(text, out var name))
+            if (TryHeader(span, out var nameStart, out var nameLength))
             {
                 line.Kind = LineKind.SectionHeader;
-                line.Section = name;
-                lastOption = null;
-                if (name == DefaultsSection)
+                lastKey = null;
+                var name = span.Slice(nameStart, nameLength);
+                if (lookup.TryGetValue(name, out var existing))
                 {
-                    if (defaults is null) defaults = new ConfSection(name, i + 1);
-                    else DuplicateSection(diagnostics, defaults, i + 1);
-                    current = defaults;
-                }
-                else if (sections.TryGetValue(name, out var existing))
-                {
-                    DuplicateSection(diagnostics, existing, i + 1);
                     current = existing;
+                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.DuplicateSection,
+                        $"Section [{names[existing]}] appears again on line {i + 1} (first on line {firstLines[existing]}); Qubes merges both, later keys winning. Merge them into one section.",
+                        i + 1, names[existing]));
                 }
                 else
                 {
-                    current = new ConfSection(name, i + 1);
-                    sections.Add(name, current);
+                    current = names.Count;
+                    var s = name.ToString();
+                    names.Add(s);
+                    firstLines.Add(i + 1);
+                    index.Add(s, current);
                 }
+                line.Section = current;
                 continue;
             }
 
-            if (current is null)
+            if (current < 0)
             {
                 line.Kind = LineKind.BeforeFirstSection;
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.KeyBeforeSection,
@@ -105,45 +114,21 @@ internal static class StorageConfParser
                 continue;
             }
 
-            if (TryOption(text, line.Eol == "\r\n", out var key, out var valueStart, out var valueEnd, out var value, cache))
+            line.Section = current;
+            if (TryOption(span, crlf, out var keySpan, out line.ValueStart, out line.ValueEnd))
             {
                 line.Kind = LineKind.Option;
-                line.Section = current.Name;
-                line.Key = key;
-                line.Value = value;
-                line.ValueStart = valueStart;
-                line.ValueEnd = valueEnd;
-                lastOption = line;
-                if (current.Options.TryGetValue(key, out var previous))
-                {
-                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.DuplicateKey,
-                        $"Option '{key}' of [{current.Name}] is set again on line {i + 1} (first on line {previous.Line}); Qubes uses only the last value. Remove the line you do not mean.",
-                        i + 1, current.Name, key));
-                    current.Options[key] = new ConfOption(key, value, i + 1, previous.Occurrences + 1);
-                }
-                else
-                {
-                    current.Options.Add(key, new ConfOption(key, value, i + 1, 1));
-                }
+                line.Key = lastKey = cache.GetAsciiLower(keySpan);
                 continue;
             }
 
             line.Kind = LineKind.Invalid;
-            line.Section = current.Name;
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidLine,
                 $"Line {i + 1} is neither a [section] header nor a 'key = value' option, so Qubes cannot read the file (ParsingError). Fix it or comment it out with '#'.",
-                i + 1, current.Name));
+                i + 1, names[current]));
         }
 
-        return new ParseOutcome(sections, defaults, diagnostics);
-    }
-
-    private static void DuplicateSection(List<Diagnostic> diagnostics, ConfSection section, int line)
-    {
-        section.HeaderLines.Add(line);
-        diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.DuplicateSection,
-            $"Section [{section.Name}] appears again on line {line} (first on line {section.FirstLine}); Qubes merges both, later keys winning. Merge them into one section.",
-            line, section.Name));
+        return new ScanOutcome(lines, names, index, firstLines, diagnostics);
     }
 
     private static bool IsRemComment(ReadOnlySpan<char> text)
@@ -155,27 +140,32 @@ internal static class StorageConfParser
     }
 
     /// <summary>SECTCRE = <c>\[(?P&lt;header&gt;[^]]+)\]</c>, matched at the start of the line.</summary>
-    internal static bool TryHeader(ReadOnlySpan<char> text, out string name)
+    internal static bool TryHeader(ReadOnlySpan<char> text, out int nameStart, out int nameLength)
     {
-        name = "";
+        nameStart = 1;
+        nameLength = 0;
         if (text.Length < 3 || text[0] != '[') return false;
         int close = text[1..].IndexOf(']');
         if (close < 1) return false;
-        name = text.Slice(1, close).ToString();
+        nameLength = close;
         return true;
     }
 
     /// <summary>OPTCRE = <c>(?P&lt;option&gt;[^:=\s][^:=]*)\s*(?P&lt;vi&gt;[:=])\s*(?P&lt;value&gt;.*)$</c>.</summary>
-    internal static bool TryOption(ReadOnlySpan<char> text, bool crlf, out string key, out int valueStart, out int valueEnd, out string value, TextCache? cache = null)
+    /// <param name="text">The line without its ending.</param>
+    /// <param name="crlf">Whether the line ended with CRLF (Python's line then still holds the '\r').</param>
+    /// <param name="key">The option name as written (not yet lower-cased).</param>
+    /// <param name="valueStart">Where the value starts in the line.</param>
+    /// <param name="valueEnd">Where the value ends (before spaces and an inline comment).</param>
+    internal static bool TryOption(ReadOnlySpan<char> text, bool crlf, out ReadOnlySpan<char> key, out int valueStart, out int valueEnd)
     {
-        key = value = "";
+        key = default;
         valueStart = valueEnd = 0;
         if (text.Length == 0 || text[0] is ':' or '=' || PyText.IsSpace(text[0])) return false;
         int sep = text.IndexOfAny(':', '=');
         if (sep < 0) return false;
         // '.' in Python's regex does not match '\n'; a line never holds one, but a lone '\r' is ordinary text.
-        var name = text[..PyText.StripEnd(text, sep)];
-        key = cache is null ? PyText.AsciiLower(name) : cache.GetAsciiLower(name);
+        key = text[..PyText.StripEnd(text, sep)];
         int start = sep + 1;
         while (start < text.Length && PyText.IsSpace(text[start])) start++;
         var raw = text[start..];
@@ -192,13 +182,13 @@ internal static class StorageConfParser
         if (end < start) end = start;
         valueStart = start;
         valueEnd = end;
-        var v = text[start..end];
-        value = v is "\"\"" ? "" : cache is not null && v.Length <= TextCache.MaxValueLength ? cache.Get(v) : v.ToString();
         return true;
     }
-}
 
-internal sealed record ParseOutcome(
-    OrderedDictionary<string, ConfSection> Sections,
-    ConfSection? Defaults,
-    List<Diagnostic> Diagnostics);
+    /// <summary>Where the option name of an option line ends (before spaces and the <c>=</c> or <c>:</c>).</summary>
+    internal static int KeyEnd(ReadOnlySpan<char> optionLine) => PyText.StripEnd(optionLine, optionLine.IndexOfAny(':', '='));
+
+    /// <summary>The value as Qubes reads it from its text: <c>""</c> means empty.</summary>
+    internal static string Value(ReadOnlySpan<char> raw, TextCache? cache = null)
+        => raw is "\"\"" ? "" : cache is not null && raw.Length <= TextCache.MaxValueLength ? cache.Get(raw) : raw.ToString();
+}

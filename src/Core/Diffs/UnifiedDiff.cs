@@ -42,9 +42,11 @@ public static class UnifiedDiff
     /// <summary>The hunks, for rendering (each line keeps its own ending in <see cref="DiffLine.Text"/>).</summary>
     public static IReadOnlyList<DiffHunk> Hunks(string oldText, string newText, int context = Context)
     {
-        var a = new LineIndex(oldText);
-        var b = new LineIndex(newText);
-        var blocks = ChangedBlocks(a, b);
+        var trim = Trim.Of(oldText, newText);
+        var blocks = ChangedBlocks(oldText, newText, trim);
+        if (blocks.Count == 0) return [];
+        var a = new LineWindow(oldText, trim.PrefixChars, trim.PrefixLines, trim.SuffixLines, context);
+        var b = new LineWindow(newText, trim.PrefixChars, trim.PrefixLines, trim.SuffixLines, context);
         var hunks = new List<DiffHunk>();
         int i = 0;
         while (i < blocks.Count)
@@ -77,18 +79,16 @@ public static class UnifiedDiff
     /// then suffix, compared by exact line text), so the blocks are the same, but a one-line edit of a large file
     /// no longer splits, hashes and compares every line.
     /// </summary>
-    private static List<DiffBlock> ChangedBlocks(LineIndex a, LineIndex b)
+    private static List<DiffBlock> ChangedBlocks(string oldText, string newText, Trim trim)
     {
-        int prefix = 0;
-        while (prefix < a.Count && prefix < b.Count && a.Span(prefix).SequenceEqual(b.Span(prefix))) prefix++;
-        int suffix = 0;
-        while (suffix < a.Count - prefix && suffix < b.Count - prefix && a.Span(a.Count - 1 - suffix).SequenceEqual(b.Span(b.Count - 1 - suffix))) suffix++;
-        var result = Differ.Instance.CreateDiffs(a.Slice(prefix, a.Count - suffix), b.Slice(prefix, b.Count - suffix),
+        var result = Differ.Instance.CreateDiffs(
+            oldText.Substring(trim.PrefixChars, oldText.Length - trim.PrefixChars - trim.SuffixChars),
+            newText.Substring(trim.PrefixChars, newText.Length - trim.PrefixChars - trim.SuffixChars),
             ignoreWhiteSpace: false, ignoreCase: false, LinesWithEndings);
         var blocks = new List<DiffBlock>(result.DiffBlocks.Count);
         foreach (var blk in result.DiffBlocks)
         {
-            blocks.Add(new DiffBlock(blk.DeleteStartA + prefix, blk.DeleteCountA, blk.InsertStartB + prefix, blk.InsertCountB));
+            blocks.Add(new DiffBlock(blk.DeleteStartA + trim.PrefixLines, blk.DeleteCountA, blk.InsertStartB + trim.PrefixLines, blk.InsertCountB));
         }
         return blocks;
     }
@@ -114,35 +114,5 @@ public static class UnifiedDiff
             start = end;
         }
         return [.. pieces];
-    }
-
-    /// <summary>Where each line (with its ending) of a text starts, so lines can be compared and cut out without splitting the whole text.</summary>
-    private sealed class LineIndex
-    {
-        private readonly string _text;
-        private readonly List<int> _starts;
-
-        public LineIndex(string text)
-        {
-            _text = text;
-            _starts = new List<int>(text.Length / 24 + 2);
-            int start = 0;
-            while (start < text.Length)
-            {
-                _starts.Add(start);
-                int nl = text.IndexOf('\n', start);
-                start = nl < 0 ? text.Length : nl + 1;
-            }
-            _starts.Add(text.Length);
-        }
-
-        public int Count => _starts.Count - 1;
-
-        public string this[int line] => _text[_starts[line].._starts[line + 1]];
-
-        public ReadOnlySpan<char> Span(int line) => _text.AsSpan(_starts[line], _starts[line + 1] - _starts[line]);
-
-        /// <summary>Lines [from, to) as one string.</summary>
-        public string Slice(int from, int to) => _text[_starts[from].._starts[to]];
     }
 }

@@ -82,7 +82,7 @@ public static class PoolEditor
         if (Missing(document, set.Name) is { } missing) return missing;
         var errors = new List<Diagnostic>();
         var warnings = new List<Diagnostic>();
-        var before = PoolModel.Build(document).First(p => p.Name == set.Name);
+        var before = PoolModel.Find(document, set.Name)!;
         var result = document;
         foreach (var (key, value) in set.Options)
         {
@@ -172,8 +172,9 @@ public static class PoolEditor
     /// <summary>Accepts the new document unless it has errors the old one did not (about <paramref name="pool"/>, or anywhere when null).</summary>
     private static EditResult Accept(StorageConfDocument before, StorageConfDocument after, string? pool)
     {
-        var old = PoolRules.Validate(before).Select(Identity).ToHashSet();
-        var now = PoolRules.Validate(after);
+        // An edit of one pool can only change what is said about that pool or the whole file: check only those.
+        var old = (pool is null ? PoolRules.Validate(before) : PoolRules.ValidatePool(before, pool)).Select(Identity).ToHashSet();
+        var now = pool is null ? PoolRules.Validate(after) : PoolRules.ValidatePool(after, pool);
         var fresh = now.Where(d => !old.Contains(Identity(d)) && (pool is null || d.Section == pool || d.Section is null)).ToList();
         var newErrors = fresh.Where(d => d.IsError).ToList();
         return newErrors.Count > 0 && pool is not null

@@ -11,15 +11,24 @@ namespace QubesPoolConsole.Core.Pools;
 public static class PoolRules
 {
     /// <summary>All diagnostics for a document: the parser's, then the pool rules', in line order.</summary>
-    public static IReadOnlyList<Diagnostic> Validate(StorageConfDocument document)
+    public static IReadOnlyList<Diagnostic> Validate(StorageConfDocument document) => Collect(document, null);
+
+    /// <summary>
+    /// The diagnostics of <see cref="Validate"/> about one pool or about the whole file (those without a section),
+    /// found without checking the other pools: what an edit of that pool can change.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> ValidatePool(StorageConfDocument document, string pool) => Collect(document, pool);
+
+    private static IReadOnlyList<Diagnostic> Collect(StorageConfDocument document, string? pool)
     {
-        var found = new List<Diagnostic>(document.SyntaxDiagnostics);
+        bool Wanted(string? section) => pool is null || section is null || section == pool;
+        var found = document.SyntaxDiagnostics.Where(d => Wanted(d.Section)).ToList();
         if (document.FindSection(KnownDrivers.DefaultPool) is null)
         {
             found.Add(Diagnostic.Error(DefaultPoolMissing,
                 "There is no [default] section; Qubes cannot load any VM of the default pool. Add a section '[default]' with 'driver=xen'."));
         }
-        if (document.Defaults is { } defaults)
+        if (document.Defaults is { } defaults && Wanted(StorageConfParser.DefaultsSection))
         {
             foreach (var o in defaults.Options.Values)
             {
@@ -28,26 +37,28 @@ public static class PoolRules
                     o.Line, StorageConfParser.DefaultsSection, o.Key));
             }
         }
-        foreach (var line in document.Lines)
+        var lines = document.Records;
+        for (int i = 0; i < lines.Length; i++)
         {
-            if (line.Kind == LineKind.Option && line.Text.AsSpan(0, KeyLength(line)).IndexOfAnyInRange('A', 'Z') >= 0)
+            if (lines[i].Kind != LineKind.Option) continue;
+            var text = document.TextOf(lines[i]);
+            var written = text[..StorageConfParser.KeyEnd(text)];
+            if (written.IndexOfAnyInRange('A', 'Z') >= 0 && Wanted(document.SectionOf(lines[i])))
             {
                 found.Add(Diagnostic.Warning(KeyCase,
-                    $"Qubes reads option '{line.Text[..KeyLength(line)]}' as '{line.Key}'. Write it in lower case.",
-                    line.Number, line.Section, line.Key));
+                    $"Qubes reads option '{written}' as '{lines[i].Key}'. Write it in lower case.",
+                    i + 1, document.SectionOf(lines[i]), lines[i].Key));
             }
         }
-        foreach (var pool in PoolModel.Build(document))
+        var pools = pool is null ? PoolModel.Build(document) : PoolModel.Find(document, pool) is { } one ? [one] : [];
+        foreach (var p in pools)
         {
-            PoolChecks.Check(pool, document, found);
+            PoolChecks.Check(p, document, found);
         }
-        found.Sort((a, b) => (a.Line ?? 0).CompareTo(b.Line ?? 0));
-        return found;
+        return [.. found.OrderBy(d => d.Line ?? 0)]; // stable: on one line, the parser's findings come first
     }
 
     /// <summary>Only the diagnostics about one pool.</summary>
     public static IEnumerable<Diagnostic> ForPool(IEnumerable<Diagnostic> diagnostics, string pool)
         => diagnostics.Where(d => d.Section == pool);
-
-    private static int KeyLength(ConfLine line) => PyText.StripEnd(line.Text, line.Text.AsSpan().IndexOfAny(':', '='));
 }

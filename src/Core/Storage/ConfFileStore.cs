@@ -25,10 +25,10 @@ public sealed class ConfFileStore(ConfFileStoreOptions options)
     /// <summary>Reads the file. Never throws for a missing, unreadable or non-UTF-8 file.</summary>
     public LoadResult Load()
     {
-        byte[] bytes;
+        PooledBytes bytes;
         try
         {
-            bytes = File.ReadAllBytes(Path);
+            bytes = PooledBytes.ReadFile(Path);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -40,11 +40,13 @@ public sealed class ConfFileStore(ConfFileStoreOptions options)
             return new LoadResult(LoadStatus.Unreadable, null, null, Diagnostic.Error(DiagnosticCodes.FileUnreadable,
                 $"{Path} cannot be read: {ex.Message}"));
         }
-        return FromBytes(bytes);
+        using (bytes) return FromBytes(bytes.Span);
     }
 
     /// <summary>Decodes bytes as Qubes' file (UTF-8 without replacement; the hash is of the exact bytes).</summary>
-    public static LoadResult FromBytes(byte[] bytes)
+    public static LoadResult FromBytes(byte[] bytes) => FromBytes(bytes.AsSpan());
+
+    private static LoadResult FromBytes(ReadOnlySpan<byte> bytes)
     {
         var sha = Sha256Hex(bytes);
         string text;
@@ -55,7 +57,7 @@ public sealed class ConfFileStore(ConfFileStoreOptions options)
         catch (DecoderFallbackException ex)
         {
             int at = Math.Max(0, ex.Index);
-            int line = 1 + bytes.AsSpan(0, Math.Min(at, bytes.Length)).Count((byte)'\n');
+            int line = 1 + bytes[..Math.Min(at, bytes.Length)].Count((byte)'\n');
             return new LoadResult(LoadStatus.Unreadable, null, sha, Diagnostic.Error(DiagnosticCodes.NotUtf8,
                 $"Line {line} has bytes that are not UTF-8 text; the console will not edit a file it cannot show exactly. Fix or remove that line in a text editor.", line));
         }
@@ -68,30 +70,30 @@ public sealed class ConfFileStore(ConfFileStoreOptions options)
     /// </summary>
     public SaveResult Save(string newText, string? expectedSha256)
     {
-        var newBytes = StrictUtf8.GetBytes(newText);
-        var newSha = Sha256Hex(newBytes);
+        using var newBytes = PooledBytes.Encode(newText, StrictUtf8);
         try
         {
             using var _ = FileLock.Acquire(Options.LockPath, Options.LockTimeout);
             RemoveLeftovers();
-            byte[]? current = File.Exists(Path) ? File.ReadAllBytes(Path) : null;
-            string? currentSha = current is null ? null : Sha256Hex(current);
+            using var current = File.Exists(Path) ? PooledBytes.ReadFile(Path) : (PooledBytes?)null;
+            string? currentSha = current is { } c ? Sha256Hex(c.Span) : null;
             if (currentSha != expectedSha256)
             {
                 string? currentText = null;
-                try { currentText = current is null ? null : StrictUtf8.GetString(current); }
+                try { currentText = current is { } cc ? StrictUtf8.GetString(cc.Span) : null; }
                 catch (DecoderFallbackException) { }
                 return new SaveResult(SaveStatus.Conflict, currentSha, currentText, null,
                     current is null
                         ? $"{Path} was deleted since it was loaded; nothing was written. Reload to see the current state."
                         : $"{Path} was changed by someone else since it was loaded; nothing was written. Review their change, then rebase or discard yours.");
             }
-            if (currentSha == newSha)
+            if (current is { } same && same.Span.SequenceEqual(newBytes.Span))
             {
-                return new SaveResult(SaveStatus.Unchanged, newSha, null, null, "No changes: the file already has this content.");
+                return new SaveResult(SaveStatus.Unchanged, currentSha, null, null, "No changes: the file already has this content.");
             }
-            string? kept = current is null ? null : KeepInHistory(current);
-            AtomicFileWriter.Write(Path, newBytes);
+            var newSha = Sha256Hex(newBytes.Span);
+            string? kept = current is { } old ? KeepInHistory(old.Span) : null;
+            AtomicFileWriter.Write(Path, newBytes.Span);
             return new SaveResult(SaveStatus.Saved, newSha, null, kept,
                 kept is null ? $"Created {Path}." : $"Saved {Path}; the previous version is kept as {System.IO.Path.GetFileName(kept)}.");
         }
@@ -126,7 +128,7 @@ public sealed class ConfFileStore(ConfFileStoreOptions options)
     /// <summary>Lower-case hex SHA-256.</summary>
     public static string Sha256Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    private string KeepInHistory(byte[] current)
+    private string KeepInHistory(ReadOnlySpan<byte> current)
     {
         Directory.CreateDirectory(Options.HistoryDirectory);
         var baseName = System.IO.Path.GetFileName(Path) + "." + DateTime.UtcNow.ToString(HistoryStampFormat, CultureInfo.InvariantCulture);

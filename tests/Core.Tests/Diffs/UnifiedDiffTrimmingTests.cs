@@ -31,6 +31,21 @@ public class UnifiedDiffTrimmingTests
     }
 
     [Fact]
+    public void AnyTextAndACharacterEdit_Hunks_EqualDiffPlexOnTheWholeTexts()
+    {
+        // Edits inside lines, of line endings and of single characters leave long common runs that end mid-line,
+        // where the character-level trimming must back off to whole lines.
+        Gen.Select(Text, Gen.Int[0, 200], Gen.Int[0, 3], Gen.Int[0, 5]).Sample(t =>
+        {
+            var (oldText, at, remove, insert) = t;
+            int start = Math.Min(at, oldText.Length);
+            int count = Math.Min(remove, oldText.Length - start);
+            var newText = oldText.Remove(start, count).Insert(start, new[] { "", "\n", "x", "\r\n", "b\n", "=1" }[insert]);
+            Assert.Equal(Render(ReferenceHunks(oldText, newText)), Render(UnifiedDiff.Hunks(oldText, newText)));
+        }, iter: 20_000);
+    }
+
+    [Fact]
     public void OneLineChangedInALargeFile_GivesOneHunkWithThreeLinesOfContext()
     {
         var lines = Enumerable.Range(1, 5000).Select(i => $"line {i}\n").ToArray();

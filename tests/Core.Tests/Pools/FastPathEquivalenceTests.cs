@@ -33,6 +33,20 @@ public class FastPathEquivalenceTests
     }
 
     [Fact]
+    public void AnyDocumentAndPool_ValidatePool_EqualsTheWholeValidationAboutThatPoolOrTheFile()
+    {
+        Gen.Select(Gen.OneOf(Document, Support.ConfGen.AnyFile, Support.ConfGen.ValidFile), Gen.Int[0, 9]).Sample(t =>
+        {
+            var (text, pick) = t;
+            var document = StorageConfDocument.Parse(text);
+            var names = document.Sections.Select(s => s.Name).Append("DEFAULT").Append("nonexistent").ToList();
+            var pool = names[pick % names.Count];
+            var whole = PoolRules.Validate(document).Where(d => d.Section is null || d.Section == pool);
+            Assert.Equal(whole.Select(d => d.ToString() + d.Section + d.Key), PoolRules.ValidatePool(document, pool).Select(d => d.ToString() + d.Section + d.Key));
+        }, iter: 5_000);
+    }
+
+    [Fact]
     public void AnyAbsolutePath_Check_NormalizesAsSplitAndJoin()
     {
         Path.Sample(p =>
