@@ -12,6 +12,8 @@ public class CoreBenchmarks
     private string _text = "";
     private StorageConfDocument _document = StorageConfDocument.Empty;
     private string _pool = "";
+    private string _folder = "";
+    private QubesPoolConsole.Core.Storage.ConfFileStore _store = null!;
 
     /// <summary>Pools besides default.</summary>
     [Params(10, 1_000, 10_000)]
@@ -24,6 +26,21 @@ public class CoreBenchmarks
         _document = StorageConfDocument.Parse(_text);
         _pool = ConfGenerator.MiddlePool(Pools);
         if (_document.ToText() != _text) throw new InvalidOperationException("Round trip is not lossless.");
+        _folder = Directory.CreateTempSubdirectory("qpc-bench-").FullName;
+        File.WriteAllText(Path.Combine(_folder, "storage.conf"), _text);
+        _store = new QubesPoolConsole.Core.Storage.ConfFileStore(QubesPoolConsole.Core.Storage.ConfFileStoreOptions.For(
+            Path.Combine(_folder, "storage.conf"), Path.Combine(_folder, "state")));
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>A no-op load and save through the safe store: read, hash, decode, parse; lock, re-read, compare, write nothing.</summary>
+    [Benchmark]
+    public QubesPoolConsole.Core.Storage.SaveStatus LoadSaveNoOp()
+    {
+        var load = _store.Load();
+        return _store.Save(load.Document!.ToText(), load.Sha256).Status;
     }
 
     /// <summary>Text to document: split lines and classify them as Qubes' parser does.</summary>

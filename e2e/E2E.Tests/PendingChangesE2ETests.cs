@@ -118,36 +118,86 @@ public class PendingChangesE2ETests(BrowserFixture browser)
         Assert.Equal(original, await File.ReadAllBytesAsync(server.ConfPath));
     }
 
+    /// <summary>
+    /// Four writers on one storage.conf — two browser sessions with pending edits, the console's command line and an
+    /// external editor: every apply after another writer's change is refused as a conflict (the CLI's exit 3, the
+    /// browsers' conflict panel with the disk diff), nothing is overwritten, and the file ends with every change.
+    /// </summary>
     [Fact]
-    public async Task TwoBrowserSessions_ApplyAtOnce_SecondIsRefusedAsConflict_RebaseKeepsBoth()
+    public async Task TwoBrowsersTheCliAndAnEditor_EveryStaleApplyIsAConflict_NothingIsLost()
     {
         await using var server = await ConsoleServer.StartAsync();
-        var before = await File.ReadAllTextAsync(server.ConfPath);
-        var dirA = Path.Combine(server.DataDirectory, "pools", "alpha");
-        var dirB = Path.Combine(server.DataDirectory, "pools", "beta");
+        var cli = new ConsoleCli(server);
+        var shipped = await File.ReadAllTextAsync(server.ConfPath);
+        var dirV = Dir(server, "vmstore");
+        var dirV2 = Dir(server, "vmstore2");
+        var dirA = Dir(server, "alpha");
+        var dirB = Dir(server, "beta");
+        await File.WriteAllTextAsync(server.ConfPath, shipped + $"[vmstore]\ndriver=xen\ndir_path={dirV}\n\n");
         var first = await OpenAsync(server, "/");
         var second = await OpenAsync(server, "/");
         await StagePoolAsync(first, "alpha", dirA);
         await StagePoolAsync(second, "beta", dirB);
-
         await first.GetByRole(AriaRole.Link, new() { Name = "Review changes" }).ClickAsync();
-        await first.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
-        await Expect(first.GetByTestId("review-notice")).ToContainTextAsync("Applied.");
-        var afterFirst = await File.ReadAllTextAsync(server.ConfPath);
-
         await second.GetByRole(AriaRole.Link, new() { Name = "Review changes" }).ClickAsync();
+        await Expect(second.GetByRole(AriaRole.Heading, new() { Name = "Pending changes (1)" })).ToBeVisibleAsync();
+        int conflicts = 0;
+
+        // 1. The CLI loads the file; the first browser applies before the CLI saves: the CLI refuses (exit 3).
+        using (var paused = await cli.StartPausedAsync("pool", "set", "vmstore", "-o", "dir_path=" + dirV2))
+        {
+            await first.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+            await Expect(first.GetByTestId("review-notice")).ToContainTextAsync("Applied.");
+            var stale = await paused.SaveAsync();
+            Assert.True(stale.ExitCode == 3, stale.ToString());
+            Assert.Contains("was changed by another writer while this command ran; nothing was written", stale.Stderr);
+            conflicts++;
+        }
+        var afterFirst = await File.ReadAllTextAsync(server.ConfPath);
+        Assert.Contains($"[alpha]\ndriver=xen\ndir_path={dirA}\n", afterFirst);
+        Assert.Contains("dir_path=" + dirV + "\n", afterFirst);
+
+        // 2. Run again, the CLI works on the fresh file: the browser's pool stays.
+        var set = await cli.RunAsync("pool", "set", "vmstore", "-o", "dir_path=" + dirV2);
+        Assert.True(set.ExitCode == 0, set.ToString());
+        var afterCli = await File.ReadAllTextAsync(server.ConfPath);
+        Assert.Equal(afterFirst.Replace("dir_path=" + dirV + "\n", "dir_path=" + dirV2 + "\n"), afterCli);
+
+        // 3. The second browser sees the file change live; its apply is a conflict showing both writers' changes.
+        await Expect(second.GetByTestId("changed-on-disk")).ToContainTextAsync("rebase or discard");
         await second.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await Expect(second.GetByTestId("conflict")).ToContainTextAsync("changed on disk");
-        await Expect(Line(second.GetByRole(AriaRole.Table, new() { Name = "What changed on disk" }), "added", "[alpha]")).ToHaveCountAsync(1);
-        Assert.Equal(afterFirst, await File.ReadAllTextAsync(server.ConfPath)); // nothing overwritten
-
+        var onDisk = second.GetByRole(AriaRole.Table, new() { Name = "What changed on disk" });
+        await Expect(Line(onDisk, "added", "[alpha]")).ToHaveCountAsync(1);
+        await Expect(Line(onDisk, "added", "dir_path=" + dirV2)).ToHaveCountAsync(1);
+        await Expect(Line(onDisk, "removed", "dir_path=" + dirV)).ToHaveCountAsync(1);
+        await Expect(second.GetByRole(AriaRole.Button, new() { Name = "Discard my changes" })).ToBeVisibleAsync();
+        Assert.Equal(afterCli, await File.ReadAllTextAsync(server.ConfPath));
+        conflicts++;
         await second.GetByRole(AriaRole.Button, new() { Name = "Rebase my changes" }).ClickAsync();
         await Expect(second.GetByTestId("conflict")).ToHaveCountAsync(0);
+
+        // 4. An editor writes after the rebase: the next apply is a conflict again.
+        var edited = "# edited outside the console\n" + afterCli;
+        await File.WriteAllTextAsync(server.ConfPath, edited);
+        await second.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(second.GetByTestId("conflict")).ToContainTextAsync("changed on disk");
+        await Expect(Line(second.GetByRole(AriaRole.Table, new() { Name = "What changed on disk" }), "added", "# edited outside the console")).ToHaveCountAsync(1);
+        Assert.Equal(edited, await File.ReadAllTextAsync(server.ConfPath));
+        conflicts++;
+        await second.GetByRole(AriaRole.Button, new() { Name = "Rebase my changes" }).ClickAsync();
+        await Expect(second.GetByTestId("conflict")).ToHaveCountAsync(0);
+        await Expect(second.GetByRole(AriaRole.Table, new() { Name = "Resulting storage.conf" })).ToContainTextAsync("# edited outside the console");
         await second.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await Expect(second.GetByTestId("review-notice")).ToContainTextAsync("Applied.");
 
-        Assert.Equal(before + $"[alpha]\ndriver=xen\ndir_path={dirA}\n\n[beta]\ndriver=xen\ndir_path={dirB}\n\n",
-            await File.ReadAllTextAsync(server.ConfPath));
+        // Every writer's change is in the file, each once.
+        Assert.Equal(edited + $"[beta]\ndriver=xen\ndir_path={dirB}\n\n", await File.ReadAllTextAsync(server.ConfPath));
+        var check = await cli.RunAsync("check");
+        Assert.True(check.ExitCode == 0, check.ToString());
+        Assert.Contains("OK, 4 pools", check.Stdout);
+        Assert.Equal(3, conflicts);
+        Report($"e2e concurrency: 2 browser sessions, the CLI and an editor on one storage.conf: {conflicts} conflicts detected (1 CLI exit 3, 2 browser applies), 0 changes lost");
     }
 
     /// <summary>The diff rows holding <paramref name="text"/> whose marker cell says <paramref name="kind"/> (added/removed).</summary>
@@ -159,6 +209,19 @@ public class PendingChangesE2ETests(BrowserFixture browser)
     {
         var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         return await server.OpenLoggedInAsync(context, path);
+    }
+
+    private static string Dir(ConsoleServer server, string name)
+    {
+        var dir = Path.Combine(server.DataDirectory, "pools", name);
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    /// <summary>Appends a figure to the file named by QPC_REPORT (see docs/reliability.md).</summary>
+    private static void Report(string line)
+    {
+        if (Environment.GetEnvironmentVariable("QPC_REPORT") is { Length: > 0 } path) File.AppendAllText(path, line + "\n");
     }
 
     /// <summary>Stages a new xen pool through the pools page's dialog.</summary>

@@ -26,14 +26,21 @@ public partial class RemovePoolDialog
         var inventory = Draft.Base.Inventory.Inventory;
         _vms = inventory.InPool(Pool).ToList();
         _dir = Draft.CurrentPools.FirstOrDefault(p => p.Name == Pool)?.DirPath?.Value;
-        _refusal = Trial() is { Ok: false } refused ? string.Join(" ", refused.Errors.Select(e => e.Message)) : null;
+        _refusal = Trial() is { Ok: false } refused ? string.Join(" ", refused.Errors.Select(e => e.Message)) : UnknownUse();
     }
+
+    // Without qubes.xml the in-use guard would pass every pool: refuse, as the command line does, rather than risk every VM.
+    private string? UnknownUse()
+        => Draft.Base.Inventory.Error is { } error
+            ? $"Cannot tell whether any VM uses pool '{Pool}': {error} Restore qubes.xml, then remove the pool."
+            : null;
 
     private EditResult Trial()
         => PoolEditor.Apply(Draft.Current ?? Core.Config.StorageConfDocument.Empty, new RemovePool(Pool), Draft.Base.Inventory.Inventory.Usage);
 
     private void Submit()
     {
+        if (_refusal is not null) return;
         var edit = new RemovePool(Pool);
         if (DraftStaging.Stage(Draft, [edit]) is { } refused)
         {

@@ -19,7 +19,6 @@ public static class DiagnosticCodes
     // Pool rules
     public const string DefaultPoolMissing = "default-missing";
     public const string DefaultPoolHasKeys = "default-has-keys";
-    public const string DefaultPoolNotXen = "default-not-xen";
     public const string DefaultPoolRemoval = "default-removal";
     public const string ReservedSectionName = "reserved-section-name";
     public const string DefaultsSectionKeys = "defaults-section-keys";

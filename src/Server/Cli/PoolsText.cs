@@ -6,16 +6,20 @@ namespace QubesPoolConsole.Server.Cli;
 /// <summary>The plain-text forms of a <see cref="PoolsReport"/>: the pools table and the check listing.</summary>
 public static class PoolsText
 {
-    /// <summary>A table with one row per pool: NAME, DRIVER, VMS, OPTIONS (effective, key=value).</summary>
+    /// <summary>
+    /// A table with one row per pool: NAME, DRIVER, VMS, OPTIONS (effective, key=value). VMS is "?" when qubes.xml
+    /// cannot be read (a count of 0 would claim the pool is unused).
+    /// </summary>
     public static string Table(PoolsReport report)
     {
+        bool vmsUnknown = report.Snapshot.Inventory.Error is not null;
         var rows = new List<string[]> { new[] { "NAME", "DRIVER", "VMS", "OPTIONS" } };
         foreach (var pool in report.Pools)
         {
             rows.Add([
                 OneLine(pool.Name),
                 OneLine(pool.DriverDisplay),
-                report.VmsIn(pool.Name).Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                vmsUnknown ? "?" : report.VmsIn(pool.Name).Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 string.Join(' ', pool.Effective.Select(o => OneLine($"{o.Key}={o.Value}"))),
             ]);
         }

@@ -34,6 +34,21 @@ public class RemovePoolDialogTests : DraftTestContext
     }
 
     [Fact]
+    public async Task Open_WhenQubesXmlIsMissing_RefusesBecauseItCannotTellWhichVmsUseThePool()
+    {
+        UseSandbox(Conf);
+        File.Delete(Sandbox.QubesXmlPath);
+        Draft.Reload();
+        var (provider, _) = await OpenDialogAsync<RemovePoolDialog>(For("fast"));
+
+        Assert.Contains("Cannot tell whether any VM uses pool 'fast'", provider.Markup);
+        Assert.Contains("does not exist", provider.Markup);
+        Assert.DoesNotContain("No VM uses it", provider.Markup);
+        Assert.True(Button(provider, "Remove pool").HasAttribute("disabled"));
+        Assert.Empty(Draft.Edits);
+    }
+
+    [Fact]
     public async Task Confirm_UnusedPool_NamesItAndStagesTheRemoval()
     {
         UseSandbox(Conf);

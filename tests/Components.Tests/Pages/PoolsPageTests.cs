@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Bunit;
 using QubesPoolConsole.Components.Pages;
 using QubesPoolConsole.Core.Pools;
@@ -31,6 +32,24 @@ public class PoolsPageTests : DraftTestContext
         Assert.True(Button(cut, "Add pool").HasAttribute("disabled"));
         Assert.Equal("/raw", cut.FindAll("a").Single(a => a.TextContent.Trim() == "Edit the file as text").GetAttribute("href"));
         Assert.Empty(cut.FindAll("a[href^='/pools/']"));
+    }
+
+    [Fact]
+    public void Render_MissingFile_SaysSoAndRestoreStagesTheShippedFileAndGoesToReview()
+    {
+        var draft = UseSandbox("x");
+        File.Delete(Sandbox.ConfPath);
+        draft.Reload();
+        var nav = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+
+        var cut = Render<PoolsPage>();
+        Assert.Contains("does not exist", cut.Find("[data-testid=file-missing]").TextContent);
+        Assert.True(Button(cut, "Add pool").HasAttribute("disabled"));
+        Button(cut, "Restore the file Qubes ships").Click();
+
+        Assert.Equal(QubesPoolConsole.Core.Config.ShippedStorageConf.Text, draft.CurrentText);
+        Assert.EndsWith("/review", nav.Uri);
+        Assert.False(File.Exists(Sandbox.ConfPath));
     }
 
     [Fact]

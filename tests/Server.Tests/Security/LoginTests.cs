@@ -2,6 +2,7 @@ using System.Net;
 
 namespace QubesPoolConsole.Server.Tests.Security;
 
+/// <summary>The accepted cases; Wrong and missing tokens and non-local return URLs are cases of <see cref="BadRequestCorpus"/>.</summary>
 public class LoginTests(SharedServer shared) : IClassFixture<SharedServer>
 {
     [Fact]
@@ -20,27 +21,6 @@ public class LoginTests(SharedServer shared) : IClassFixture<SharedServer>
         Assert.Contains("Log in to Qubes Pool Console", html);
         Assert.DoesNotContain("Storage pools", html);
         Assert.DoesNotContain(server.Token, html);
-    }
-
-    [Theory]
-    [InlineData("wrong")]
-    [InlineData("")]
-    [InlineData("PREFIX")]
-    public async Task Login_WithWrongOrMissingToken_Gets401AndNoSession(string kind)
-    {
-        var server = shared.Server;
-        using var client = server.CreateClient();
-        var token = kind switch
-        {
-            "wrong" => new string('A', server.Token.Length),
-            "PREFIX" => server.Token[..^1],
-            _ => "",
-        };
-
-        using var response = await client.GetAsync($"/login?t={token}");
-
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Null(SecurityHttp.SessionCookie(response));
     }
 
     [Fact]
@@ -70,23 +50,6 @@ public class LoginTests(SharedServer shared) : IClassFixture<SharedServer>
         using var response = await client.GetAsync(server.LoginUrl + "&ReturnUrl=%2Fhistory%3Fx%3D1");
 
         Assert.Equal("/history?x=1", response.Headers.Location!.OriginalString);
-    }
-
-    [Theory]
-    [InlineData("https://evil.example/")]
-    [InlineData("//evil.example/")]
-    [InlineData("/\\evil.example/")]
-    [InlineData("javascript:alert(1)")]
-    [InlineData("http:evil.example")]
-    public async Task Login_WithForeignReturnUrl_RedirectsToRootInstead(string returnUrl)
-    {
-        var server = shared.Server;
-        using var client = server.CreateClient();
-
-        using var response = await client.GetAsync(server.LoginUrl + "&ReturnUrl=" + Uri.EscapeDataString(returnUrl));
-
-        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
-        Assert.Equal("/", response.Headers.Location!.OriginalString);
     }
 
     [Fact]
