@@ -16,9 +16,10 @@ public sealed class ConfFileStore(ConfFileStoreOptions options)
     private const string HistoryStampFormat = "yyyyMMdd'T'HHmmssfff'Z'";
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    // The text this store last read or wrote, with the SHA-256 of its bytes. A save whose expected hash is this one
-    // checks the file by comparing bytes with this text instead of hashing the file again (exact, and faster on a
-    // large file); any other case hashes. Replaced whole, so concurrent readers see one consistent pair.
+    // The text this store last read or wrote, with the SHA-256 of its bytes. A load that reads exactly these bytes, and
+    // a save whose expected hash is this one, compare bytes with this text instead of hashing the file again (exact,
+    // and much faster on a large file: SHA-256 is most of a no-op load + save); any other case hashes and decodes.
+    // Replaced whole, so concurrent readers see one consistent pair.
     private Known? _known;
 
     private sealed record Known(string Sha256, string Text);
@@ -49,7 +50,9 @@ public sealed class ConfFileStore(ConfFileStoreOptions options)
         }
         using (bytes)
         {
-            var load = FromBytes(bytes.Span);
+            var load = Volatile.Read(ref _known) is { } known && IsTextOf(bytes.Span, known.Text)
+                ? new LoadResult(LoadStatus.Loaded, StorageConfDocument.Parse(known.Text), known.Sha256, null)
+                : FromBytes(bytes.Span);
             if (load.Document is { } document) Volatile.Write(ref _known, new Known(load.Sha256!, document.ToText()));
             return load;
         }
@@ -121,8 +124,14 @@ public sealed class ConfFileStore(ConfFileStoreOptions options)
     {
         if (expectedSha256 is null || Volatile.Read(ref _known) is not { } known || known.Sha256 != expectedSha256) return false;
         if (ReferenceEquals(known.Text, newText) || string.Equals(known.Text, newText, StringComparison.Ordinal)) return current.SequenceEqual(newBytes);
-        using var knownBytes = PooledBytes.Encode(known.Text, StrictUtf8);
-        return current.SequenceEqual(knownBytes.Span);
+        return IsTextOf(current, known.Text);
+    }
+
+    /// <summary>True when <paramref name="bytes"/> are exactly the UTF-8 encoding of <paramref name="text"/> (so their hash is the text's).</summary>
+    private static bool IsTextOf(ReadOnlySpan<byte> bytes, string text)
+    {
+        using var encoded = PooledBytes.Encode(text, StrictUtf8);
+        return bytes.SequenceEqual(encoded.Span);
     }
 
     /// <summary>Previous versions, newest first.</summary>

@@ -6,8 +6,8 @@ using QubesPoolConsole.Core.Tests.Support;
 namespace QubesPoolConsole.Core.Tests.Storage;
 
 /// <summary>
-/// A store checks a save against the text it last read or wrote by comparing bytes, and hashes the file only
-/// otherwise. These prove it decides exactly as hashing the file every time would: a conflict if and only if the
+/// A store checks a load or a save against the text it last read or wrote by comparing bytes, and hashes the file
+/// only otherwise. These prove it decides exactly as hashing the file every time would: a conflict if and only if the
 /// file's bytes are not those whose hash the caller expects.
 /// </summary>
 public class KnownTextCheckTests
@@ -56,6 +56,19 @@ public class KnownTextCheckTests
     }
 
     [Fact]
+    public void LoadAfterASameLengthChangeBehindItsBack_ReadsTheNewText()
+    {
+        using var box = new Sandbox(A);
+        box.Store.Load();
+        File.WriteAllText(box.ConfPath, B);
+
+        var load = box.Store.Load();
+
+        Assert.Equal(B, load.Document!.ToText());
+        Assert.Equal(ConfFileStore.Sha256Hex(Encoding.UTF8.GetBytes(B)), load.Sha256);
+    }
+
+    [Fact]
     public void AnySequenceOfLoadsSavesAndOutsideWrites_DecidesAsHashingTheFileWould()
     {
         // Each step: 0 = load, 1 = save C or A with the hash of the last load, 2 = save with the hash of the last save,
@@ -68,7 +81,14 @@ public class KnownTextCheckTests
             string? lastSave = null;
             foreach (var (kind, pick) in steps)
             {
-                if (kind == 0) { hashes.Add(box.Store.Load().Sha256); continue; }
+                if (kind == 0)
+                {
+                    var load = box.Store.Load();
+                    Assert.Equal(File.ReadAllText(box.ConfPath), load.Document!.ToText());
+                    Assert.Equal(ConfFileStore.Sha256Hex(File.ReadAllBytes(box.ConfPath)), load.Sha256);
+                    hashes.Add(load.Sha256);
+                    continue;
+                }
                 if (kind == 3) { File.WriteAllText(box.ConfPath, texts[pick]); continue; }
                 var expected = kind switch { 1 => hashes[^1], 2 => lastSave ?? hashes[^1], _ => hashes[Math.Max(0, hashes.Count - 2)] };
                 var onDisk = ConfFileStore.Sha256Hex(File.ReadAllBytes(box.ConfPath));
