@@ -34,6 +34,17 @@ public class PoolGridTests : ComponentTestContext
     }
 
     [Fact]
+    public void VmCountsUnknown_VmsColumn_SaysQuestionMarkNotZero()
+    {
+        var cut = Render<PoolGrid>(p => p.Add(x => x.Rows, Rows).Add(x => x.VmCountsUnknown, true));
+
+        var vmsColumn = cut.FindAll("th").Select(th => th.TextContent.Trim()).ToList().IndexOf("VMs");
+        var cells = cut.FindAll("tbody tr").Select(r => r.QuerySelectorAll("td")[vmsColumn].TextContent.Trim()).ToList();
+        Assert.Equal(["?", "?", "?"], cells);
+        Assert.Equal("unknown: qubes.xml could not be read", cut.FindAll("tbody tr")[0].QuerySelectorAll("td")[vmsColumn].QuerySelector("span")!.GetAttribute("title"));
+    }
+
+    [Fact]
     public void Filter_ByText_KeepsOnlyMatchingPools()
     {
         var cut = Render<PoolGrid>(p => p.Add(x => x.Rows, Rows));
