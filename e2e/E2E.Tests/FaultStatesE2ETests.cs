@@ -85,6 +85,7 @@ public class FaultStatesE2ETests(BrowserFixture browser)
         var fresh = await OpenAsync(server, "/");
         await Expect(fresh.GetByText("VM counts are unknown: " + server.QubesXmlPath + " does not exist")).ToBeVisibleAsync();
         await Expect(fresh.GetByRole(AriaRole.Row).Filter(new() { HasText = "usb" })).ToContainTextAsync("the directory does not exist");
+        await Expect(fresh.GetByRole(AriaRole.Row).Filter(new() { HasText = "usb" }).GetByRole(AriaRole.Cell, new() { Name = "?", Exact = true })).ToBeVisibleAsync();
         await fresh.GotoAsync(server.BaseUrl + "/pools/usb");
         await fresh.WaitForInteractiveAsync();
         await fresh.GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
