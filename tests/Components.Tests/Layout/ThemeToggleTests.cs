@@ -55,7 +55,15 @@ public class ThemeToggleTests : ComponentTestContext
 
         Assert.Equal([false, true], changes);
         Assert.Equal("true", Button(cut).GetAttribute("aria-pressed"));
-        var remembered = Assert.Single(module.Invocations, i => i.Identifier == "remember");
+        // The module is called from the click's continuation: read the invocations as a copy once it arrived
+        // (enumerating the live list while that call is recorded throws).
+        JSRuntimeInvocation[] Remembered()
+        {
+            try { return module.Invocations.Where(i => i.Identifier == "remember").ToArray(); }
+            catch (InvalidOperationException) { return []; } // being recorded right now: look again
+        }
+        Assert.True(SpinWait.SpinUntil(() => Remembered().Length > 0, TimeSpan.FromSeconds(5)));
+        var remembered = Assert.Single(Remembered());
         Assert.Equal("dark", remembered.Arguments[0]);
     }
 
