@@ -11,4 +11,15 @@ public static class PageExtensions
     /// </summary>
     public static async Task WaitForInteractiveAsync(this IPage page)
         => await Assertions.Expect(page.GetByTestId("interactive")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
+
+    /// <summary>Saves one of the README's screenshots into docs/screenshots when QPC_SCREENSHOTS=1.</summary>
+    public static async Task SaveReadmeScreenshotAsync(this IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("QPC_SCREENSHOTS") != "1") return;
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "WebConsole.sln"))) dir = dir.Parent;
+        var target = Path.Combine(dir?.FullName ?? ".", "docs", "screenshots");
+        Directory.CreateDirectory(target);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(target, name), FullPage = true });
+    }
 }

@@ -23,7 +23,7 @@ public class PendingChangesE2ETests(BrowserFixture browser)
         await Expect(Line(diff, "added", "[fast]")).ToHaveCountAsync(1);
         await Expect(Line(diff, "added", "dir_path=" + dir)).ToHaveCountAsync(1);
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Resulting storage.conf" })).ToContainTextAsync("[default] ; poolname");
-        await ScreenshotAsync(page, "review.png");
+        await page.SaveReadmeScreenshotAsync("review.png");
 
         // Leaving the review with unapplied changes asks first; "Stay" keeps the page.
         await page.GetByRole(AriaRole.Link, new() { Name = "Pools", Exact = true }).ClickAsync();
@@ -77,7 +77,7 @@ public class PendingChangesE2ETests(BrowserFixture browser)
         var page = await OpenAsync(server, "/raw");
         await Expect(page.GetByTestId("file-malformed")).ToContainTextAsync("Qubes cannot read storage.conf");
         await Expect(page.GetByRole(AriaRole.List, new() { Name = "Problems in this text" })).ToContainTextAsync("line 1");
-        await ScreenshotAsync(page, "raw-editor.png");
+        await page.SaveReadmeScreenshotAsync("raw-editor.png");
 
         const string repaired = "[default]\ndriver=xen\n";
         await page.GetByLabel("storage.conf text").FillAsync(repaired);
@@ -242,22 +242,5 @@ public class PendingChangesE2ETests(BrowserFixture browser)
         var temp = path + ".swp";
         File.WriteAllText(temp, text);
         File.Move(temp, path, overwrite: true);
-    }
-
-    /// <summary>Saves the README's screenshots when QPC_SCREENSHOTS=1.</summary>
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("QPC_SCREENSHOTS") != "1") return;
-        // Close the pools page's "Staged" message, so that it does not cover the page.
-        if (await page.GetByText("Staged:").CountAsync() > 0)
-        {
-            await page.GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true }).First.ClickAsync();
-            await Expect(page.GetByText("Staged:")).ToHaveCountAsync(0);
-        }
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "WebConsole.sln"))) dir = dir.Parent;
-        var target = Path.Combine(dir?.FullName ?? ".", "docs", "screenshots");
-        Directory.CreateDirectory(target);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(target, name), FullPage = true });
     }
 }

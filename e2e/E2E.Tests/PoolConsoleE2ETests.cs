@@ -20,7 +20,7 @@ public class PoolConsoleE2ETests(BrowserFixture browser)
         await dialog.GetByLabel("Pool name").FillAsync("fast");
         await dialog.GetByLabel("Directory (dir_path)").FillAsync(Path.Combine(server.DataDirectory, "pools", "fast"));
         await Expect(dialog).ToContainTextAsync("does not exist");
-        await ScreenshotAsync(page, "pool-create-dialog.png");
+        await page.SaveReadmeScreenshotAsync("pool-create-dialog.png");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Create pool" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
@@ -29,7 +29,7 @@ public class PoolConsoleE2ETests(BrowserFixture browser)
         await Expect(row).ToContainTextAsync("pending: new");
         await Expect(row).ToContainTextAsync("unknown");
         Assert.Equal(before, await File.ReadAllBytesAsync(server.ConfPath));
-        await ScreenshotAsync(page, "pools.png");
+        await page.SaveReadmeScreenshotAsync("pools.png");
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public class PoolConsoleE2ETests(BrowserFixture browser)
         await using var context = await NewContextAsync();
         var page = await server.OpenLoggedInAsync(context, "/pools/fast");
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "VMs in this pool" })).ToContainTextAsync("work-fast");
-        await ScreenshotAsync(page, "pool-details.png");
+        await page.SaveReadmeScreenshotAsync("pool-details.png");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
@@ -49,7 +49,7 @@ public class PoolConsoleE2ETests(BrowserFixture browser)
         await Expect(dialog).ToContainTextAsync("no files are moved");
         var save = dialog.GetByRole(AriaRole.Button, new() { Name = "Save changes" });
         await Expect(save).ToBeDisabledAsync();
-        await ScreenshotAsync(page, "pool-edit-dialog.png");
+        await page.SaveReadmeScreenshotAsync("pool-edit-dialog.png");
         await dialog.GetByLabel("I understand: no files are moved").CheckAsync();
         await save.ClickAsync();
 
@@ -87,16 +87,5 @@ public class PoolConsoleE2ETests(BrowserFixture browser)
             $"  <QubesAppVm name=\"{vm}\" qid=\"42\" label=\"purple\" pool_name=\"{pool}\" template_qid=\"1\" internal=\"False\"/>\n</QubesVmCollection>");
         File.WriteAllText(server.QubesXmlPath, xml);
         return dir;
-    }
-
-    /// <summary>Saves the README's screenshots when QPC_SCREENSHOTS=1.</summary>
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("QPC_SCREENSHOTS") != "1") return;
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "WebConsole.sln"))) dir = dir.Parent;
-        var target = Path.Combine(dir?.FullName ?? ".", "docs", "screenshots");
-        Directory.CreateDirectory(target);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(target, name), FullPage = true });
     }
 }

@@ -37,7 +37,7 @@ public class PoolsPageE2ETests(BrowserFixture browser)
         // One page of rows (default, pool-0001 … pool-0024), and the pager says how many pools there are.
         await Expect(poolRows).ToHaveCountAsync(25);
         await Expect(page.GetByText("1-25 of 1,001")).ToBeVisibleAsync();
-        await ScreenshotAsync(page, "pools-1000.png");
+        await page.SaveReadmeScreenshotAsync("pools-1000.png");
         var axe = await page.RunAxe();
         Assert.Empty(axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Impact} {v.Id}: {v.Help}"));
 
@@ -62,16 +62,5 @@ public class PoolsPageE2ETests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "pool-0013", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(server.BaseUrl + "/pools/pool-0013");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pool pool-0013" })).ToBeVisibleAsync();
-    }
-
-    /// <summary>Saves the README's screenshots when QPC_SCREENSHOTS=1.</summary>
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("QPC_SCREENSHOTS") != "1") return;
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "WebConsole.sln"))) dir = dir.Parent;
-        var target = Path.Combine(dir?.FullName ?? ".", "docs", "screenshots");
-        Directory.CreateDirectory(target);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(target, name), FullPage = true });
     }
 }

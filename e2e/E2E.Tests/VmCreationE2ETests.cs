@@ -28,7 +28,7 @@ public class VmCreationE2ETests(BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Radio, new() { Name = "green" }).CheckAsync();
         await Expect(next).ToBeEnabledAsync();
-        await page.ScreenshotAsync(new() { Path = ScreenshotPath("vm-wizard-label.png"), FullPage = true });
+        await page.SaveReadmeScreenshotAsync("vm-wizard-label.png");
         await next.ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Radio, new() { Name = "AppVM (template-based)" })).ToBeCheckedAsync();
@@ -39,13 +39,13 @@ public class VmCreationE2ETests(BrowserFixture browser)
         await Expect(fastRadio).ToBeCheckedAsync();
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { Has = fastRadio })).ToContainTextAsync("free of");
         await Expect(next).ToBeEnabledAsync();
-        await page.ScreenshotAsync(new() { Path = ScreenshotPath("vm-wizard-pool.png"), FullPage = true });
+        await page.SaveReadmeScreenshotAsync("vm-wizard-pool.png");
         await next.ClickAsync();
         await next.ClickAsync();
 
         await Expect(page.GetByLabel("Command")).ToHaveTextAsync("qvm-create -P fast -l green -t fedora-23 banking");
         await Expect(page.GetByLabel("Directory")).ToHaveTextAsync(Path.Combine(fastDir, "appvms", "banking"));
-        await page.ScreenshotAsync(new() { Path = ScreenshotPath("vm-wizard.png"), FullPage = true });
+        await page.SaveReadmeScreenshotAsync("vm-wizard.png");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Create VM" }).ClickAsync();
 
@@ -68,14 +68,5 @@ public class VmCreationE2ETests(BrowserFixture browser)
         var dialog = page.GetByRole(AriaRole.Dialog);
         await Expect(dialog).ToContainTextAsync("is used by 1 VM(s): banking");
         await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Remove pool" })).ToBeDisabledAsync();
-    }
-
-    private static string ScreenshotPath(string name)
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            if (File.Exists(Path.Combine(d.FullName, "WebConsole.sln"))) return Path.Combine(d.FullName, "docs", "screenshots", name);
-        }
-        return Path.Combine(Path.GetTempPath(), name);
     }
 }
