@@ -35,6 +35,11 @@ for r in $(seq 1 "$rounds"); do
   dotnet "$bench" compare "$conf" "$reps" "${detail[@]}" >> "$results"
 done
 
+# For information, Core as the console is shipped: compiled ahead of time (ReadyToRun, as packaging/publish.sh and
+# bench/server.sh publish it), without tiered re-compilation (src/Server/Server.csproj). One more round of Core.
+dotnet publish bench/Bench -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/bench-r2r" -nologo -v q > "$work/publish.log" 2>&1 || { tail -20 "$work/publish.log"; echo "publish failed"; exit 1; }
+dotnet "$work/bench-r2r/QubesPoolConsole.Bench.dll" compare "$conf" "$reps" | sed 's/^core_/shipped_core_/' >> "$results"
+
 # Medians over all rounds, and what each side's output kept of the file's comments.
 python3 - "$results" "$conf" <<'PY'
 import statistics, sys
@@ -53,6 +58,7 @@ py, core = statistics.median(samples["python_job"]), statistics.median(samples["
 noop = statistics.median(samples["core_noop_load_save"])
 print(f"no-op load + save of the {sys.argv[2].split('/')[-1]}: {noop:.2f} ms, byte-identical (target <= 10 ms)")
 print(f"configparser (read, set, write): median {py:.2f} ms; Core (read, parse, set, serialize, diff, write): median {core:.2f} ms")
+print(f"as shipped (ReadyToRun, no tiering), for information: Core's job {statistics.median(samples['shipped_core_job']):.2f} ms, no-op load + save {statistics.median(samples['shipped_core_noop_load_save']):.2f} ms")
 open(sys.argv[1] + ".speedup", "w").write(f"{py / core:.1f}")
 PY
 
@@ -64,10 +70,11 @@ if [ -z "$cli_project" ]; then
   echo "CLI: skipped - no CLI under src/ yet (it is being built on branch 'cli'; run 'git merge main' and try again)."
 else
   pool=$(python3 -c "import sys; n=int(sys.argv[1]); print(f'pool-{max(1, n // 2):05d}')" "$pools")
-  if ! dotnet build "$cli_project" -c Release -nologo -v q > "$work/cli-build.log" 2>&1; then
+  # Published as shipped (ReadyToRun for linux-x64), framework-dependent so that it starts with `dotnet`.
+  if ! dotnet publish "$cli_project" -c Release -r linux-x64 --self-contained false -o "$work/cli" -nologo -v q > "$work/cli-build.log" 2>&1; then
     echo "CLI: skipped - $cli_project does not build:"; grep -E "error" "$work/cli-build.log" | sort -u | head -5
   else
-    cli_dll=$(dotnet msbuild "$cli_project" -nologo -getProperty:TargetPath -p:Configuration=Release)
+    cli_dll="$work/cli/$(dotnet msbuild "$cli_project" -nologo -getProperty:TargetFileName -p:Configuration=Release)"
     python3 - "$cli_runs" "$cli_dll" "$conf" "$work/qubes.xml" "$pool" <<'PY'
 import statistics, subprocess, sys, time
 runs, dll, conf, xml, pool = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5]

@@ -5,10 +5,17 @@ internal static class PyText
 {
     private static readonly System.Buffers.SearchValues<char> Whitespace = System.Buffers.SearchValues.Create(" \t\n\r\v\f");
 
+    // Not IndexOfAnyInRange('A', 'Z'): in ahead-of-time (ReadyToRun) code without tiering, as the console is
+    // published, that call allocates 96 bytes each time (measured; the JIT's code does not), once per option line.
+    private static readonly System.Buffers.SearchValues<char> AsciiUpper = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\v' or '\f';
 
     public static bool IsBlank(ReadOnlySpan<char> s) => s.IndexOfAnyExcept(Whitespace) < 0;
+
+    /// <summary>True when <paramref name="s"/> holds an ASCII capital letter (what Python 2's lower() changes).</summary>
+    public static bool HasAsciiUpper(ReadOnlySpan<char> s) => s.ContainsAny(AsciiUpper);
 
     public static ReadOnlySpan<char> Strip(ReadOnlySpan<char> s)
     {

@@ -28,7 +28,7 @@ internal sealed class TextCache
     /// <summary>The string for <paramref name="text"/> lower-cased as Python 2 does (ASCII letters only).</summary>
     public string GetAsciiLower(ReadOnlySpan<char> text)
     {
-        if (text.IndexOfAnyInRange('A', 'Z') < 0) return Get(text);
+        if (!PyText.HasAsciiUpper(text)) return Get(text);
         Span<char> lower = text.Length <= 128 ? stackalloc char[text.Length] : new char[text.Length];
         for (int i = 0; i < text.Length; i++)
         {

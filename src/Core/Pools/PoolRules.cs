@@ -43,7 +43,7 @@ public static class PoolRules
             if (lines[i].Kind != LineKind.Option) continue;
             var text = document.TextOf(lines[i]);
             var written = text[..StorageConfParser.KeyEnd(text)];
-            if (written.IndexOfAnyInRange('A', 'Z') >= 0 && Wanted(document.SectionOf(lines[i])))
+            if (PyText.HasAsciiUpper(written) && Wanted(document.SectionOf(lines[i])))
             {
                 found.Add(Diagnostic.Warning(KeyCase,
                     $"Qubes reads option '{written}' as '{lines[i].Key}'. Write it in lower case.",
