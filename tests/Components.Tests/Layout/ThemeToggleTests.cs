@@ -47,14 +47,16 @@ public class ThemeToggleTests : ComponentTestContext
     public void Click_FromLight_SwitchesToDarkAndRemembersIt()
     {
         var module = Module(stored: null, systemDark: false);
-        var changes = new List<bool>();
-        var cut = Render<ThemeToggle>(p => p.Add(t => t.IsDarkModeChanged, (bool d) => changes.Add(d)));
-        cut.WaitForAssertion(() => Assert.Equal([false], changes));
+        // Recorded on the renderer's thread, read on the test's: the click can still be running when Click()
+        // returns (it failed twice enumerating a List<bool> while the click added to it), so a concurrent queue.
+        var changes = new System.Collections.Concurrent.ConcurrentQueue<bool>();
+        var cut = Render<ThemeToggle>(p => p.Add(t => t.IsDarkModeChanged, (bool d) => changes.Enqueue(d)));
+        cut.WaitForAssertion(() => Assert.Equal([false], changes.ToArray()));
 
         Button(cut).Click();
 
-        Assert.Equal([false, true], changes);
-        Assert.Equal("true", Button(cut).GetAttribute("aria-pressed"));
+        cut.WaitForAssertion(() => Assert.Equal([false, true], changes.ToArray()));
+        cut.WaitForAssertion(() => Assert.Equal("true", Button(cut).GetAttribute("aria-pressed")));
         // The module is called from the click's continuation: read the invocations as a copy once it arrived
         // (enumerating the live list while that call is recorded throws).
         JSRuntimeInvocation[] Remembered()
@@ -71,15 +73,15 @@ public class ThemeToggleTests : ComponentTestContext
     public async Task SystemChange_AfterTheUserChose_IsIgnored()
     {
         Module(stored: null, systemDark: false);
-        var changes = new List<bool>();
-        var cut = Render<ThemeToggle>(p => p.Add(t => t.IsDarkModeChanged, (bool d) => changes.Add(d)));
-        cut.WaitForAssertion(() => Assert.Equal([false], changes));
+        var changes = new System.Collections.Concurrent.ConcurrentQueue<bool>(); // see the test above
+        var cut = Render<ThemeToggle>(p => p.Add(t => t.IsDarkModeChanged, (bool d) => changes.Enqueue(d)));
+        cut.WaitForAssertion(() => Assert.Equal([false], changes.ToArray()));
 
         await cut.InvokeAsync(() => cut.Instance.OnSystemThemeChanged(true)); // still following: goes dark
         Button(cut).Click();                                                  // the user picks light
         await cut.InvokeAsync(() => cut.Instance.OnSystemThemeChanged(true)); // ignored now
 
-        Assert.Equal([false, true, false], changes);
+        cut.WaitForAssertion(() => Assert.Equal([false, true, false], changes.ToArray()));
         Assert.Equal("false", Button(cut).GetAttribute("aria-pressed"));
     }
 }
