@@ -18,17 +18,30 @@ public static class PageTimings
     public static async Task<double> NavigateUntilInteractiveAsync(IPage page, string url)
     {
         var batch = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        page.WebSocket += (_, ws) => ws.FrameReceived += (_, frame) =>
+        void OnWebSocket(object? sender, IWebSocket ws) => ws.FrameReceived += (_, frame) =>
         {
             var bytes = frame.Binary ?? Encoding.UTF8.GetBytes(frame.Text ?? "");
             if (bytes.AsSpan().IndexOf(RenderBatch) >= 0) batch.TrySetResult();
         };
+        page.WebSocket += OnWebSocket; // removed at the end: the same tab may be navigated again
+        try
+        {
+            return await TimeAsync(page, url, batch.Task);
+        }
+        finally
+        {
+            page.WebSocket -= OnWebSocket;
+        }
+    }
+
+    private static async Task<double> TimeAsync(IPage page, string url, Task batchArrived)
+    {
         long start = Stopwatch.GetTimestamp();
         await page.GotoAsync(url);
         var loaded = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         await page.Locator("table tbody tr").First.WaitForAsync(new() { Timeout = 30_000 });
         var rows = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        if (await Task.WhenAny(batch.Task, Task.Delay(30_000)) != batch.Task) throw new TimeoutException("No render batch from the server: the page never became interactive.");
+        if (await Task.WhenAny(batchArrived, Task.Delay(30_000)) != batchArrived) throw new TimeoutException("No render batch from the server: the page never became interactive.");
         var firstBatch = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         if (await page.Locator("[data-interactive]").CountAsync() > 0)
         {
