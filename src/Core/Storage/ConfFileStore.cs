@@ -123,7 +123,7 @@ public sealed class ConfFileStore(ConfFileStoreOptions options)
     private bool IsKnown(ReadOnlySpan<byte> current, string? expectedSha256, string newText, ReadOnlySpan<byte> newBytes)
     {
         if (expectedSha256 is null || Volatile.Read(ref _known) is not { } known || known.Sha256 != expectedSha256) return false;
-        if (ReferenceEquals(known.Text, newText) || string.Equals(known.Text, newText, StringComparison.Ordinal)) return current.SequenceEqual(newBytes);
+        if (string.Equals(known.Text, newText, StringComparison.Ordinal)) return current.SequenceEqual(newBytes); // already encoded
         return IsTextOf(current, known.Text);
     }
 
