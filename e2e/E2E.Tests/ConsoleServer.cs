@@ -56,7 +56,8 @@ public sealed class ConsoleServer : IAsyncDisposable
         return page;
     }
 
-    public static async Task<ConsoleServer> StartAsync(Action<IDictionary<string, string?>>? settings = null)
+    public static async Task<ConsoleServer> StartAsync(Action<IDictionary<string, string?>>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var data = Directory.CreateTempSubdirectory("qpc-e2e-").FullName;
         var values = new Dictionary<string, string?>
@@ -66,7 +67,11 @@ public sealed class ConsoleServer : IAsyncDisposable
             ["Console:Port"] = "0",
         };
         settings?.Invoke(values);
-        var app = ConsoleHost.Build(["--environment", "Development"], b => b.Configuration.AddInMemoryCollection(values));
+        var app = ConsoleHost.Build(["--environment", "Development"], b =>
+        {
+            b.Configuration.AddInMemoryCollection(values);
+            services?.Invoke(b.Services);
+        });
         await app.StartAsync();
         return new ConsoleServer(app, data);
     }

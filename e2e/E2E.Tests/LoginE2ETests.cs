@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -53,6 +55,36 @@ public class LoginE2ETests(BrowserFixture browser)
         var response = await page.GotoAsync(server.BaseUrl + "/");
         Assert.Equal(401, response!.Status);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Log in to Qubes Pool Console" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task LogOut_WhileThePageStillSendsEventsOverItsCircuit_TheLoggedOutPageIsShownNotCancelledByAReload()
+    {
+        // given a logged-in page whose logout response is held back once the server has ended the session
+        var logout = new HeldResponse("POST", "/logout");
+        await using var server = await ConsoleServer.StartAsync(services: s => s.AddSingleton<IStartupFilter>(logout));
+        await using var context = await browser.Browser.NewContextAsync();
+        var page = await server.OpenLoggedInAsync(context);
+        var toggle = (await page.GetByRole(AriaRole.Button, new() { Name = "Dark theme" }).BoundingBoxAsync())!;
+        try
+        {
+            // (by keyboard: a raw key press does not wait for the navigation it starts, which is held back)
+            await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await logout.Handled.WaitAsync(TimeSpan.FromSeconds(15));
+
+            // when the page, still shown while the logout is under way, sends an event over its circuit
+            // (raw mouse input: the page's scripts cannot be reached by Playwright while it is navigating)
+            await page.Mouse.ClickAsync(toggle.X + toggle.Width / 2, toggle.Y + toggle.Height / 2);
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+        finally
+        {
+            logout.Release();
+        }
+
+        // then the logout's own page arrives: the server did not reload the leaving page onto the login form
+        await Expect(page.GetByText("You have logged out.")).ToBeVisibleAsync();
     }
 
     [Fact]

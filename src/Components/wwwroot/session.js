@@ -1,0 +1,17 @@
+// Sends a page whose login session has ended (logout in another tab, idle timeout) to the login page, unless the
+// page is leaving already. The server calls qpcSessionEnded once per circuit, when an event arrives for a session
+// that is gone. A tab that has just posted the logout form is such a page: its own events can still reach the
+// server after the logout has ended the session, and reloading then would cancel the post's navigation, so the
+// "You have logged out." page would never show. A plain script (no inline script): the CSP allows 'self' only.
+(() => {
+  let leaving = false;
+  document.addEventListener("submit", e => {
+    if (e.target instanceof HTMLFormElement && e.target.hasAttribute("data-logout")) leaving = true;
+  });
+  window.qpcSessionEnded = () => {
+    // A leaving page is replaced by the logout's response; should it still be here after a while (the post
+    // failed), it reloads after all, so that it does not stay on a dead session.
+    if (leaving) setTimeout(() => location.reload(), 5000);
+    else location.reload();
+  };
+})();
