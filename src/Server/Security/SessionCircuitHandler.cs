@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.JSInterop;
@@ -11,8 +10,8 @@ namespace QubesPoolConsole.Server.Security;
 /// to the login page, once per circuit. session.js decides how: a page that is itself posting the logout is left
 /// to its navigation (a reload would cancel it).
 /// </summary>
-public sealed class SessionCircuitHandler(AuthenticationStateProvider auth, SessionRegistry sessions, IJSRuntime js,
-    NavigationManager navigation) : CircuitHandler
+public sealed class SessionCircuitHandler(AuthenticationStateProvider auth, SessionRegistry sessions, IJSRuntime js)
+    : CircuitHandler
 {
     /// <summary>The page script's function that reloads a page whose session has ended.</summary>
     public const string SessionEndedFunction = "qpcSessionEnded";
@@ -39,21 +38,15 @@ public sealed class SessionCircuitHandler(AuthenticationStateProvider auth, Sess
     {
         try
         {
-            // Not awaited for its reply (which this handler drops): a short timeout ends the wait.
+            // The call's reply comes back through this handler and is dropped with the rest, so the call never
+            // completes: the timeout ends the wait. (No fallback to a reload from here: a page without session.js
+            // would be one from an earlier start, whose circuit cannot reach this process in the first place.)
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
             await js.InvokeVoidAsync(SessionEndedFunction, timeout.Token);
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException or JSDisconnectedException or JSException)
         {
-            // The reply was dropped above, or the page went away: either way nothing is left to do.
-        }
-        catch (JSDisconnectedException)
-        {
-        }
-        catch (JSException)
-        {
-            // The page lacks session.js (an old cached page): reload it the framework's way.
-            navigation.Refresh(forceReload: true);
+            // The page went away, or is on its way to the login page: nothing is left to do.
         }
     }
 }

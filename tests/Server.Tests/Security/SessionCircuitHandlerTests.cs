@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.JSInterop;
@@ -11,7 +10,6 @@ public class SessionCircuitHandlerTests
 {
     private readonly SessionRegistry _sessions = new(TimeProvider.System, TimeSpan.FromMinutes(30));
     private readonly RecordingJs _js = new();
-    private readonly RecordingNavigation _navigation = new();
     private int _passedOn;
 
     [Fact]
@@ -27,15 +25,16 @@ public class SessionCircuitHandlerTests
         // then
         Assert.Equal(2, _passedOn);
         Assert.Empty(_js.Calls);
-        Assert.Empty(_navigation.Reloads);
     }
 
-    [Fact]
-    public async Task EndedSession_CallsAreDropped_AndThePageIsSentToLoginOnlyOnce()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task EndedOrMissingSession_CallsAreDropped_AndThePageIsSentToLoginOnlyOnce(bool hadSession)
     {
-        // given a circuit whose session was ended by a logout
+        // given a circuit whose session was ended by a logout, or that never had one
         var session = _sessions.Start();
-        var handler = HandlerFor(session);
+        var handler = HandlerFor(hadSession ? session : null);
         _sessions.End(session);
 
         // when three calls arrive (an event, the reply to the first sending, another event)
@@ -46,27 +45,11 @@ public class SessionCircuitHandlerTests
         // then
         Assert.Equal(0, _passedOn);
         Assert.Equal([SessionCircuitHandler.SessionEndedFunction], _js.Calls);
-        Assert.Empty(_navigation.Reloads);
-    }
-
-    [Fact]
-    public async Task EndedSession_OnAPageWithoutTheSessionScript_ReloadsItTheFrameworksWay()
-    {
-        // given
-        _js.Failure = new JSException("qpcSessionEnded is not defined");
-        var handler = HandlerFor(session: null);
-
-        // when
-        await handler(null!);
-
-        // then
-        Assert.Equal(0, _passedOn);
-        Assert.Equal([true], _navigation.Reloads);
     }
 
     private Func<CircuitInboundActivityContext, Task> HandlerFor(string? session)
     {
-        var handler = new SessionCircuitHandler(new FixedAuth(session), _sessions, _js, _navigation);
+        var handler = new SessionCircuitHandler(new FixedAuth(session), _sessions, _js);
         return handler.CreateInboundActivityHandler(_ =>
         {
             _passedOn++;
@@ -86,7 +69,6 @@ public class SessionCircuitHandlerTests
     private sealed class RecordingJs : IJSRuntime
     {
         public List<string> Calls { get; } = [];
-        public Exception? Failure { get; set; }
 
         public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args)
             => InvokeAsync<TValue>(identifier, CancellationToken.None, args);
@@ -94,16 +76,7 @@ public class SessionCircuitHandlerTests
         public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args)
         {
             Calls.Add(identifier);
-            return Failure is null ? ValueTask.FromResult(default(TValue)!) : ValueTask.FromException<TValue>(Failure);
+            return ValueTask.FromResult(default(TValue)!);
         }
-    }
-
-    private sealed class RecordingNavigation : NavigationManager
-    {
-        public RecordingNavigation() => Initialize("http://127.0.0.1/", "http://127.0.0.1/");
-
-        public List<bool> Reloads { get; } = [];
-
-        public override void Refresh(bool forceReload = false) => Reloads.Add(forceReload);
     }
 }
