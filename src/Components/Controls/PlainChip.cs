@@ -17,10 +17,9 @@ public static class PlainChip
     /// <param name="extraClass">More classes (spacing), or null.</param>
     public static RenderFragment Render(string variant, string color, string text, string? extraClass = null) => builder =>
     {
+        var classes = $"mud-chip mud-chip-{variant} mud-chip-size-small mud-chip-color-{color}";
         builder.OpenElement(0, "span");
-        builder.AddAttribute(1, "class", extraClass is null
-            ? $"mud-chip mud-chip-{variant} mud-chip-size-small mud-chip-color-{color}"
-            : $"mud-chip mud-chip-{variant} mud-chip-size-small mud-chip-color-{color} {extraClass}");
+        builder.AddAttribute(1, "class", extraClass is null ? classes : $"{classes} {extraClass}");
         builder.OpenElement(2, "span");
         builder.AddAttribute(3, "class", "mud-chip-content");
         builder.AddContent(4, text);
