@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using QubesPoolConsole.Server.Configuration;
 
@@ -23,6 +24,10 @@ public static class ConsoleSecurity
         services.AddSingleton<LoginToken>();
         services.AddSingleton(sp => new SessionRegistry(sp.GetRequiredService<TimeProvider>(),
             TimeSpan.FromMinutes(Math.Max(1, options.IdleTimeoutMinutes))));
+
+        // Sessions end with the process, so the keys protecting their cookies and antiforgery tokens do too: kept in
+        // memory, never written under the user's home (and no "unencrypted key" warning at start).
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
