@@ -5,7 +5,7 @@ using static QubesPoolConsole.Core.Diagnostics.DiagnosticCodes;
 namespace QubesPoolConsole.Core.Pools;
 
 /// <summary>
-/// Every rule Qubes R3.2 imposes on storage.conf (see shared/notes/qubes-storage.md), checked on a whole document.
+/// Every rule Qubes R3.2 imposes on storage.conf (see docs/qubes-r3.2.md), checked on a whole document.
 /// Stricter than Qubes where Qubes is sloppy; never looser.
 /// </summary>
 public static class PoolRules
