@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using static QubesPoolConsole.Core.Native.NativeMethods;
 
 namespace QubesPoolConsole.Core.Storage;
 
@@ -18,9 +19,6 @@ public sealed record SpaceInfo(long? TotalBytes, long? AvailableBytes, string? U
 /// <summary>Reads filesystem space with statvfs(3); never throws for a missing or unreachable path.</summary>
 public static class DiskSpace
 {
-    [DllImport("libc", SetLastError = true, EntryPoint = "statvfs")]
-    private static extern int StatVfs(string path, byte[] buffer);
-
     /// <summary>Space of the filesystem that holds <paramref name="directory"/>.</summary>
     public static SpaceInfo Probe(string directory)
     {

@@ -1,33 +1,13 @@
-using System.Runtime.InteropServices;
+using static QubesPoolConsole.Core.Native.NativeMethods;
 
 namespace QubesPoolConsole.Core.Storage;
 
 /// <summary>
-/// The few POSIX calls the BCL lacks: owner and group of a file, chown, and fsync of a directory.
-/// statx is used because its struct layout is the same on every architecture.
+/// Owner and group of a file, chown, and fsync of a directory, over <see cref="Native.NativeMethods"/>.
 /// </summary>
 internal static class Posix
 {
-    private const int AtFdCwd = -100;
     private const uint StatxBasicStats = 0x7ff;
-
-    [DllImport("libc", SetLastError = true, EntryPoint = "statx")]
-    private static extern int StatX(int dirfd, string path, int flags, uint mask, byte[] buffer);
-
-    [DllImport("libc", SetLastError = true, EntryPoint = "chown")]
-    private static extern int Chown(string path, uint owner, uint group);
-
-    [DllImport("libc", SetLastError = true, EntryPoint = "open")]
-    private static extern int Open(string path, int flags);
-
-    [DllImport("libc", SetLastError = true, EntryPoint = "fsync")]
-    private static extern int FSync(int fd);
-
-    [DllImport("libc", SetLastError = true, EntryPoint = "close")]
-    private static extern int Close(int fd);
-
-    [DllImport("libc", EntryPoint = "geteuid")]
-    public static extern uint GetEuid();
 
     /// <summary>Owner and group of a file, or null when they cannot be read.</summary>
     public static (uint Uid, uint Gid)? Owner(string path)

@@ -18,7 +18,7 @@ public sealed class Dom0VmCreator(Dom0VmCreatorOptions options) : IVmCreator
             : "dom0: the console runs as root, but no user is set to run qvm-create as (Console:QvmCreateUser); creation will be refused."
         : $"dom0: the console runs qvm-create as its own user '{Environment.UserName}'.";
 
-    private bool IsRoot => options.IsRoot ?? (OperatingSystem.IsLinux() && GetEuid() == 0);
+    private bool IsRoot => options.IsRoot ?? (OperatingSystem.IsLinux() && Native.NativeMethods.GetEuid() == 0);
 
     /// <summary>The program and arguments that will run for <paramref name="request"/>, or why none can.</summary>
     public (string Program, IReadOnlyList<string> Arguments)? Invocation(VmRequest request, out string? problem)
@@ -121,7 +121,4 @@ public sealed class Dom0VmCreator(Dom0VmCreatorOptions options) : IVmCreator
         }
         return null;
     }
-
-    [DllImport("libc", EntryPoint = "geteuid")]
-    private static extern uint GetEuid();
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using static QubesPoolConsole.Core.Native.NativeMethods;
 using Microsoft.Win32.SafeHandles;
 
 namespace QubesPoolConsole.Core.Vms;
@@ -76,17 +77,4 @@ public sealed class QubesXmlLock : IDisposable
         if (errno is 11 or 13) return false; // EAGAIN / EACCES: someone else holds a conflicting lock
         throw new IOException($"Cannot lock qubes.xml (fcntl errno {errno}).");
     }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct Flock
-    {
-        public short Type;
-        public short Whence;
-        public long Start;
-        public long Length;
-        public int Pid;
-    }
-
-    [DllImport("libc", SetLastError = true, EntryPoint = "fcntl")]
-    private static extern int Fcntl(int fd, int cmd, ref Flock flock);
 }

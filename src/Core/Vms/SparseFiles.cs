@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using static QubesPoolConsole.Core.Native.NativeMethods;
 using Microsoft.Win32.SafeHandles;
 
 namespace QubesPoolConsole.Core.Vms;
@@ -49,7 +50,7 @@ public static class SparseFiles
         if (!OperatingSystem.IsLinux()) return null;
         var buffer = new byte[256];
         // statx(AT_FDCWD, path, 0, STATX_BLOCKS): stx_blocks is a u64 at offset 48.
-        if (StatX(-100, path, 0, 0x400, buffer) != 0) return null;
+        if (StatX(AtFdCwd, path, 0, 0x400, buffer) != 0) return null;
         return (long)BitConverter.ToUInt64(buffer, 48) * 512;
     }
 
@@ -94,10 +95,4 @@ public static class SparseFiles
             pos = hole;
         }
     }
-
-    [DllImport("libc", SetLastError = true, EntryPoint = "lseek")]
-    private static extern long LSeek(int fd, long offset, int whence);
-
-    [DllImport("libc", SetLastError = true, EntryPoint = "statx")]
-    private static extern int StatX(int dirfd, string path, int flags, uint mask, byte[] buffer);
 }
