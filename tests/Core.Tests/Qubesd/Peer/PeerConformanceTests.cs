@@ -243,6 +243,104 @@ public abstract class PeerConformanceTests
     }
 
     [PeerFact]
+    public async Task SetRevisionsMinusOne_AllowedOnR43_EmptyOnR42()
+    {
+        using var client = Client();
+        Assert.True((await client.PoolAddAsync("file", "rev", [new("dir_path", NewPoolDir("rev"))])).IsOk);
+        var set = await client.PoolSetAsync("rev", "revisions_to_keep", "-1");
+        if (IsR43)
+        {
+            Assert.True(set.IsOk, set.ToString());
+            Assert.Equal("-1", (await client.PoolInfoAsync("rev")).Value!["revisions_to_keep"]);
+        }
+        else
+        {
+            Assert.Equal(QubesdReplyKind.Empty, set.Kind);
+            Assert.Equal("1", (await client.PoolInfoAsync("rev")).Value!["revisions_to_keep"]);
+        }
+        Assert.Equal(QubesdReplyKind.Empty, (await client.PoolSetAsync("rev", "revisions_to_keep", "-2")).Kind);
+        Assert.True((await client.PoolRemoveAsync("rev")).IsOk);
+    }
+
+    [PeerFact]
+    public async Task AddWithLowercaseTrue_EmptyOnR43_StoredRawOnR42()
+    {
+        using var client = Client();
+        var add = await client.PoolAddAsync("file", "lct", [new("dir_path", NewPoolDir("lct")), new("ephemeral_volatile", "true")]);
+        if (IsR43)
+        {
+            // parse_bool takes only True/1/on/False/0/off: send exactly True or False.
+            Assert.Equal(QubesdReplyKind.Empty, add.Kind);
+            return;
+        }
+        Assert.True(add.IsOk, add.ToString());
+        Assert.Equal("true", (await client.PoolInfoAsync("lct")).Value!["ephemeral_volatile"]);
+        Assert.True((await client.PoolRemoveAsync("lct")).IsOk);
+    }
+
+    [PeerFact]
+    public async Task DriverSetupFailures_AreStoragePoolExceptions()
+    {
+        using var client = Client();
+        var reflink = await client.PoolAddAsync("file-reflink", "rfl", [new("dir_path", NewPoolDir("rfl"))]);
+        if (reflink.IsOk)
+        {
+            // The peer's temp folder supports reflinks: nothing to refuse here.
+            Assert.True((await client.PoolRemoveAsync("rfl")).IsOk);
+        }
+        else
+        {
+            Assert.Equal("StoragePoolException", reflink.ExceptionType);
+            Assert.Contains("does not support reflinks", reflink.Message);
+            Assert.False(Directory.Exists(NewPoolDir("rfl")), "the probe removes the folder it made");
+        }
+        var lvm = await client.PoolAddAsync("lvm_thin", "lvt", [new("thin_pool", "vm-pool"), new("volume_group", "qubes_dom0")]);
+        Assert.Equal(("StoragePoolException", "Thin pool qubes_dom0/vm-pool does not exist"), (lvm.ExceptionType, lvm.Message));
+        var zfs = await client.PoolAddAsync("zfs", "zf", [new("container", "tank/qubes")]);
+        Assert.Equal(("StoragePoolException", "ZFS is not available on this system"), (zfs.ExceptionType, zfs.Message));
+        var missingParent = await client.PoolAddAsync("file", "mp", [new("dir_path", Path.Combine(NewPoolDir("mp"), "child"))]);
+        Assert.Equal(QubesdReplyKind.Empty, missingParent.Kind);
+    }
+
+    [PeerFact]
+    public async Task KernelPool_RevisionsOtherThanZero_IsQubesValueError()
+    {
+        using var client = Client();
+        Assert.True((await client.PoolAddAsync("linux-kernel", "lk", [new("dir_path", NewPoolDir("lk"))])).IsOk);
+        var set = await client.PoolSetAsync("lk", "revisions_to_keep", "1");
+        Assert.Equal(("QubesValueError", "LinuxKernel supports only revisions_to_keep=0"), (set.ExceptionType, set.Message));
+        Assert.True((await client.PoolRemoveAsync("lk")).IsOk);
+    }
+
+    [PeerFact]
+    public async Task DefaultPoolPrivate_SetBlocksRemove_ResetFollowsDefaultPool()
+    {
+        using var client = Client();
+        Assert.True((await client.PoolAddAsync("file", "dpp", [new("dir_path", NewPoolDir("dpp"))])).IsOk);
+        Assert.True((await client.PropertySetAsync("default_pool_private", "dpp")).IsOk);
+        Assert.Equal(new QubesdProperty(false, "str", "dpp"), (await client.PropertyGetAsync("default_pool_private")).Value);
+        var remove = await client.PoolRemoveAsync("dpp");
+        Assert.Equal(("QubesPoolInUseError", "Storage pool is in use: set as default_pool_private"), (remove.ExceptionType, remove.Message));
+        Assert.True((await client.PropertyResetAsync("default_pool_private")).IsOk);
+        Assert.Equal(new QubesdProperty(true, "str", "varlibqubes"), (await client.PropertyGetAsync("default_pool_private")).Value);
+        Assert.True((await client.PoolRemoveAsync("dpp")).IsOk);
+        var bad = await client.PropertySetAsync("default_pool", "no-such-pool");
+        Assert.Equal(("QubesPropertyValueError", "No such storage pool"), (bad.ExceptionType, bad.Message));
+    }
+
+    [PeerFact]
+    public async Task PoolVolumeList_FileAndKernelPools()
+    {
+        using var client = Client();
+        var volumes = (await client.PoolVolumeListAsync("varlibqubes")).Value!;
+        Assert.Contains("appvms/work/private", volumes);
+        Assert.Contains("vm-templates/fedora-42/root", volumes);
+        Assert.Equal(["6.12.0-1.fc41"], (await client.PoolVolumeListAsync("linux-kernel")).Value);
+        // Listed in the Admin API docs, not implemented in qubesd: no such method → empty reply.
+        Assert.Equal(QubesdReplyKind.Empty, (await client.CallAsync("admin.pool.volume.Info", "varlibqubes")).Kind);
+    }
+
+    [PeerFact]
     public async Task ParallelCalls_AllAnswered()
     {
         using var client = new QubesdClient(new QubesdClientOptions { SocketPath = _peer.SocketPath, MaxParallelCalls = 4 });
