@@ -10,6 +10,8 @@ namespace QubesPoolConsole.Core.Qubesd.Wire;
 /// </summary>
 public sealed class QubesdEventStream : IAsyncEnumerable<QubesdEvent>
 {
+    private const string Call = "admin.Events+";
+
     private readonly string _socketPath;
     private readonly TimeSpan _connectTimeout;
     private int _started;
@@ -37,7 +39,6 @@ public sealed class QubesdEventStream : IAsyncEnumerable<QubesdEvent>
     {
         if (Interlocked.Exchange(ref _started, 1) != 0)
             throw new InvalidOperationException("An event stream can be enumerated only once; open another.");
-        const string call = "admin.Events+";
         if (!QubesdRequest.TryCreate("admin.Events", "", Dest, ReadOnlyMemory<byte>.Empty, out var request, out var problem))
         {
             Ended = QubesdReply.Failure(QubesdReplyKind.InvalidRequest, problem, _socketPath);
@@ -57,7 +58,7 @@ public sealed class QubesdEventStream : IAsyncEnumerable<QubesdEvent>
             var buffer = new byte[4096];
             while (true)
             {
-                var (read, error) = await ReceiveAsync(socket, buffer, parser, call, cancellationToken).ConfigureAwait(false);
+                var (read, error) = await ReceiveAsync(socket, buffer, parser, cancellationToken).ConfigureAwait(false);
                 if (error is not null)
                 {
                     Ended = error;
@@ -82,7 +83,7 @@ public sealed class QubesdEventStream : IAsyncEnumerable<QubesdEvent>
 
     private async Task<(Socket? Socket, QubesdReply? Failure)> OpenAsync(QubesdRequest request, CancellationToken cancellationToken)
     {
-        var call = "admin.Events+";
+        const string call = Call;
         using var timer = new CancellationTokenSource(_connectTimeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         Socket? socket = null;
@@ -106,8 +107,9 @@ public sealed class QubesdEventStream : IAsyncEnumerable<QubesdEvent>
     }
 
     private async Task<(int Read, QubesdReply? Failure)> ReceiveAsync(Socket socket, byte[] buffer, QubesdEventParser parser,
-        string call, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
+        const string call = Call;
         try
         {
             return (await socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken).ConfigureAwait(false), null);

@@ -16,7 +16,14 @@ public abstract class QubesdPeer : IAsyncLifetime
     private readonly StringBuilder _log = new();
     private Process? _process;
 
-    protected QubesdPeer(string version) => Version = version;
+    private readonly string[] _options;
+
+    /// <summary>A peer for core-admin <paramref name="version"/>; <paramref name="options"/> go to serve.py (e.g. <c>--debug</c>).</summary>
+    protected QubesdPeer(string version, params string[] options)
+    {
+        Version = version;
+        _options = options;
+    }
 
     /// <summary>The peer folder from <c>QPC_QUBESD_PEER</c>, or null when unset.</summary>
     public static string? Folder =>
@@ -46,7 +53,7 @@ public abstract class QubesdPeer : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { Version, SocketPath, BaseDir, ready }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { Version, SocketPath, BaseDir, ready }.Concat(_options)) start.ArgumentList.Add(arg);
         _process = Process.Start(start) ?? throw new InvalidOperationException("start.sh did not start");
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);

@@ -149,6 +149,27 @@ public class QubesdClientTransportTests
     }
 
     [Fact]
+    public async Task ReplyOverTheReplyLimit_IsNotReadFurther()
+    {
+        await using var server = FakeQubesd.Answering(Bytes.Of("0\0" + new string('x', 20_000)));
+        using var client = new QubesdClient(new QubesdClientOptions { SocketPath = server.SocketPath, MaxReplyBytes = 10_000 });
+        var reply = await client.CallAsync("admin.vm.List");
+        Assert.Equal(QubesdReplyKind.Malformed, reply.Kind);
+        Assert.Equal($"qubesd on {server.SocketPath} sent more than 10000 bytes for admin.vm.List+; the reply was not read further.", reply.Message);
+    }
+
+    [Fact]
+    public async Task MalformedReply_NamesTheSocket()
+    {
+        await using var server = FakeQubesd.Answering(Bytes.Of("OK"));
+        using var client = ClientFor(server.SocketPath);
+        var reply = await client.CallAsync("admin.pool.List");
+        Assert.Equal(QubesdReplyKind.Malformed, reply.Kind);
+        Assert.StartsWith($"qubesd on {server.SocketPath} sent a reply the console cannot read: it does not start with a type digit and a NUL", reply.Message);
+        Assert.Equal(server.SocketPath, reply.SocketPath);
+    }
+
+    [Fact]
     public void Options_DefaultToTheDom0Socket()
     {
         using var client = new QubesdClient();
