@@ -57,7 +57,7 @@ public sealed class R4DefaultPools
     public R4DefaultPools Reset(string property, R4PoolTable pools)
     {
         if (property != DefaultPool) return new(All.Select(v => v.Property == property ? new R4DefaultPool(property, this[DefaultPool].Value, true) : v));
-        var chosen = this[DefaultPool].IsDefault ? this[DefaultPool].Value : Fallback(pools);
+        var chosen = this[DefaultPool] is { IsDefault: true, Value: { } kept } ? kept : Fallback(pools);
         return new(All.Select(v => v.Property == DefaultPool ? new R4DefaultPool(DefaultPool, chosen, true) : v.IsDefault ? v with { Value = chosen } : v));
     }
 

@@ -137,6 +137,7 @@ public static partial class R4OptionValue
         '\r' => "a carriage return",
         '\t' => "a tab",
         '\0' => "a NUL byte",
+        ' ' => "a space",
         _ when char.IsControl(c) || c > 0x7f => $"U+{(int)c:X4}",
         _ => $"'{c}'",
     };

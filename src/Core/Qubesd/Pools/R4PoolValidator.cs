@@ -82,7 +82,8 @@ public static class R4PoolValidator
             }
             findings.AddRange(DriverRules(driver, key, check.Normalized, name, state.Release));
             sent.Add(KeyValuePair.Create(key, check.Normalized));
-            if (option?.Persisted ?? true) stored[key] = check.Stored;
+            // LinuxKernel keeps dir_path exactly as given (kernels.py:167-169); the file drivers normalise it.
+            if (option?.Persisted ?? true) stored[key] = driver == R4DriverTable.LinuxKernel ? check.Normalized : check.Stored;
         }
 
         if (driver is not null)
