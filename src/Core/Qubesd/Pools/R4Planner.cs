@@ -8,11 +8,11 @@ namespace QubesPoolConsole.Core.Qubesd.Pools;
 /// </summary>
 public static class R4Planner
 {
-    /// <summary>Name of the before side of the pool-table diff.</summary>
-    public const string BeforeName = "a/qubes.xml (pools)";
+    /// <summary>Name of the before side of the pool-table diff (the pool part of qubes.xml, as <see cref="R4PoolXml"/> renders it).</summary>
+    public const string BeforeName = "a/pools.xml";
 
     /// <summary>Name of the after side of the pool-table diff.</summary>
-    public const string AfterName = "b/qubes.xml (pools)";
+    public const string AfterName = "b/pools.xml";
 
     /// <summary>The plan for <paramref name="changes"/> applied in order to <paramref name="start"/>.</summary>
     public static R4ChangePlan Plan(R4PoolState start, IReadOnlyList<R4PoolChange> changes)

@@ -1,4 +1,5 @@
 using QubesPoolConsole.Core.Qubesd.Pools;
+using QubesPoolConsole.Core.Tests.Support;
 using static QubesPoolConsole.Core.Qubesd.Pools.R4Codes;
 
 namespace QubesPoolConsole.Core.Tests.Qubesd.Pools;
@@ -19,8 +20,8 @@ public class R4PlannerTests
         Assert.Equal(new PlannedCall("admin.pool.Add", "file-reflink", "dom0", "name=ssd\ndir_path=/srv/ssd\nrevisions_to_keep=3\n"), plan.Steps[0].Call);
         Assert.Equal(new PlannedCall("admin.property.Set", "default_pool", "dom0", "ssd"), plan.Steps[1].Call);
         Assert.Equal(
-            "--- a/qubes.xml (pools)\n" +
-            "+++ b/qubes.xml (pools)\n" +
+            "--- a/pools.xml\n" +
+            "+++ b/pools.xml\n" +
             "@@ -1,10 +1,11 @@\n" +
             " <pools>\n" +
             "   <pool name=\"linux-kernel\" driver=\"linux-kernel\" dir_path=\"/var/lib/qubes/vm-kernels\"/>\n" +
@@ -211,6 +212,32 @@ public class R4PlannerTests
         Assert.Contains("the console cannot tell which it is here", plan.Steps[1].SideEffects.Single());
         Assert.Equal(new PlannedCall("admin.property.Reset", "default_pool", "dom0", ""), plan.Steps[1].Call);
         Assert.DoesNotContain("<properties>", plan.After);
+    }
+
+    [SkippableFact]
+    public void Diff_IsAPatchGitApplies()
+    {
+        var git = Tools.Find("git");
+        Skip.If(git is null, "git is not installed here, so the diff cannot be applied with it.");
+        var plan = Plan(
+            R4PoolChange.RemovePool("spare"),
+            R4PoolChange.AddPool(R4PoolAddRequest.Of("a b", "file", ("dir_path", "/x"))), // refused, but still in the after text
+            R4PoolChange.AddPool(R4PoolAddRequest.Of("zz", "zfs", ("container", "tank/q"))),
+            R4PoolChange.SetPoolOption("vm-pool", "ephemeral_volatile", "True"),
+            R4PoolChange.ResetDefaultPool("default_pool_kernel"));
+        var dir = Directory.CreateTempSubdirectory("r4-diff-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "pools.xml"), plan.Before);
+            File.WriteAllText(Path.Combine(dir.FullName, "change.patch"), plan.Diff);
+            var run = Tools.Exec(git!, ["apply", "change.patch"], dir.FullName);
+            Assert.True(run.ExitCode == 0, run.Stderr);
+            Assert.Equal(plan.After, File.ReadAllText(Path.Combine(dir.FullName, "pools.xml")));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 
     [Fact]
