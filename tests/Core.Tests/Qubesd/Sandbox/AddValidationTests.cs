@@ -116,9 +116,13 @@ public sealed class AddValidationTests : IAsyncLifetime
     [Fact]
     public async Task SetRevisions_PerDriverRules()
     {
-        Assert.Equal("", await _q.Call("admin.pool.Set.revisions_to_keep", "varlibqubes", payload: "2"));
-        Assert.Equal("0\\0", await _q.Call("admin.pool.Set.revisions_to_keep", "varlibqubes", payload: "-1"));
-        Assert.Contains("\nrevisions_to_keep=-1\n", await _q.Call("admin.pool.Info", "varlibqubes"));
+        Assert.Equal("0\\0", await _q.Call("admin.pool.Add", "file", payload: $"name=f1\ndir_path={Dir("f1")}\n"));
+        Assert.Equal("", await _q.Call("admin.pool.Set.revisions_to_keep", "f1", payload: "2"));
+        Assert.Equal("0\\0", await _q.Call("admin.pool.Set.revisions_to_keep", "f1", payload: "-1"));
+        Assert.Contains("\nrevisions_to_keep=-1\n", await _q.Call("admin.pool.Info", "f1"));
+        // file-reflink has no such limit.
+        Assert.Equal("0\\0", await _q.Call("admin.pool.Add", "file-reflink", payload: $"name=r1\ndir_path={Dir("r1")}\nsetup_check=off\n"));
+        Assert.Equal("0\\0", await _q.Call("admin.pool.Set.revisions_to_keep", "r1", payload: "5"));
         Assert.Equal("2\\0QubesValueError\\0\\0LinuxKernel supports only revisions_to_keep=0\\0",
             await _q.Call("admin.pool.Set.revisions_to_keep", "linux-kernel", payload: "1"));
         Assert.Equal("0\\0", await _q.Call("admin.pool.Set.revisions_to_keep", "linux-kernel", payload: "0"));
