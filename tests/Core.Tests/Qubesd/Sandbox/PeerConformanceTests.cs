@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using QubesPoolConsole.Core.Qubesd.Sandbox;
+
+namespace QubesPoolConsole.Core.Tests.Qubesd.Sandbox;
+
+/// <summary>
+/// The same calls sent to the stand-in (not seeded) and to Qubes' own handlers (the peer without demo VMs) give
+/// the same replies, once paths, sizes and uuids are normalised. Needs <c>QPC_QUBESD_PEER</c>.
+/// </summary>
+public sealed class PeerConformanceTests
+{
+    private static (string Method, string Arg, string Payload)[] Sequence(string t) =>
+    [
+        ("admin.property.Set", "default_pool", "varlibqubes"),
+        ("admin.pool.List", "", ""), ("admin.pool.ListDrivers", "", ""), ("admin.vm.List", "", ""),
+        ("admin.pool.Info", "varlibqubes", ""), ("admin.pool.UsageDetails", "varlibqubes", ""),
+        ("admin.pool.Info", "linux-kernel", ""), ("admin.pool.UsageDetails", "linux-kernel", ""), ("admin.pool.volume.List", "linux-kernel", ""),
+        ("admin.pool.Add", "file", $"name=f1\ndir_path={t}/f1\n"), ("admin.pool.Info", "f1", ""), ("admin.pool.UsageDetails", "f1", ""),
+        ("admin.pool.Add", "file", $"name=f1\ndir_path={t}/f1b\n"), ("admin.pool.Add", "file", $"name=bad name\ndir_path={t}/x\n"),
+        ("admin.pool.Add", "file", $"dir_path={t}/x\n"), ("admin.pool.Add", "file", $"name=x\ndir_path={t}/x\ndir_path={t}/y\n"),
+        ("admin.pool.Add", "file", "name=x\nnoeq\n"), ("admin.pool.Add", "file", "name=x\nfoo=1\ndriver=file\n"), ("admin.pool.Add", "file", "name=x\n"),
+        ("admin.pool.Add", "file_reflink", "name=x\n"), ("admin.pool.Add", "file", $"name=x\ndir_path={t}/x\nrevisions_to_keep=2\n"),
+        ("admin.pool.Add", "file", $"name=x\ndir_path={t}/no/parent\n"), ("admin.pool.Add", "file", $"name=x\ndir_path={t}/x\nephemeral_volatile=yes\n"),
+        ("admin.pool.Add", "file-reflink", $"name=r1\ndir_path={t}/r1\n"),
+        ("admin.pool.Add", "file-reflink", $"name=r1\ndir_path={t}/r1\nsetup_check=maybe\n"),
+        ("admin.pool.Add", "file-reflink", $"name=r1\ndir_path={t}/r1\nsetup_check=no\nrevisions_to_keep=abc\n"), ("admin.pool.Info", "r1", ""),
+        ("admin.pool.Add", "linux-kernel", $"name=k1\ndir_path={t}/nokern\n"), ("admin.pool.Info", "k1", ""), ("admin.pool.volume.List", "k1", ""),
+        ("admin.pool.Add", "linux-kernel", "name=k2\nrevisions_to_keep=0\n"), ("admin.pool.Add", "callback", "name=c1\nconf_id=x\n"),
+        ("admin.pool.Set.revisions_to_keep", "f1", "2"), ("admin.pool.Set.revisions_to_keep", "f1", "-1"),
+        ("admin.pool.Set.revisions_to_keep", "f1", "-2"), ("admin.pool.Set.revisions_to_keep", "f1", "01"),
+        ("admin.pool.Set.revisions_to_keep", "f1", "abc"), ("admin.pool.Set.revisions_to_keep", "f1", "0"),
+        ("admin.pool.Set.ephemeral_volatile", "f1", "YES"), ("admin.pool.Set.ephemeral_volatile", "f1", "abc"), ("admin.pool.Info", "f1", ""),
+        ("admin.pool.Set.revisions_to_keep", "linux-kernel", "1"), ("admin.pool.Set.revisions_to_keep", "r1", "7"),
+        ("admin.property.Set", "default_pool_private", "nope"), ("admin.property.Set", "default_pool_private", "f1"),
+        ("admin.property.Get", "default_pool_private", ""), ("admin.pool.Remove", "f1", ""),
+        ("admin.property.Reset", "default_pool_private", ""), ("admin.pool.Remove", "f1", ""),
+        ("admin.pool.Remove", "varlibqubes", ""), ("admin.pool.Remove", "linux-kernel", ""), ("admin.pool.Remove", "nosuch", ""),
+        ("admin.pool.Info", "nosuch", ""), ("admin.pool.UsageDetails", "nosuch", ""), ("admin.pool.volume.Info", "r1", ""),
+        ("admin.property.Get", "nope", ""), ("admin.property.Get", "default_pool", ""), ("admin.property.Get", "default_pool_kernel", ""),
+        ("admin.property.Reset", "default_pool", ""), ("admin.property.Get", "default_pool", ""), ("admin.property.GetDefault", "default_pool", ""),
+        ("admin.pool.List", "", ""),
+    ];
+
+    [SkippableTheory]
+    [InlineData("4.3")]
+    [InlineData("4.2")]
+    public async Task SameRepliesAsQubesOwnHandlers(string release)
+    {
+        var folder = QubesdPeer.Folder();
+        Skip.If(folder is null, $"{QubesdPeer.EnvironmentVariable} is not set to a qubesd-peer folder; the comparison with Qubes' own handlers is skipped.");
+        var root = Directory.CreateTempSubdirectory("qpc-r4-conformance-").FullName;
+        try
+        {
+            using var peer = await QubesdPeer.StartAsync(folder!, release, root);
+            var sandDir = Path.Combine(root, "sand");
+            await using var sandbox = await QubesdSandbox.StartAsync(new QubesdSandboxOptions { DataDirectory = sandDir, Release = release, Seed = false });
+
+            var differences = new List<string>();
+            foreach (var (method, arg, payload) in Sequence(root))
+            {
+                var fromPeer = Normalise(await RawQubesdClient.CallAsync(peer.Socket, method, arg, payload: payload), peer.BaseDir, root);
+                var fromSandbox = Normalise(await RawQubesdClient.CallAsync(sandbox.SocketPath, method, arg, payload: payload), sandDir, root);
+                if (fromPeer != fromSandbox) differences.Add($"{method}+{arg} {payload.ReplaceLineEndings("\\n")}\n  peer:    {fromPeer}\n  sandbox: {fromSandbox}");
+            }
+            foreach (var dest in new[] { "nosuch", "-bad", "uuid:1234", "Domain-0" })
+            {
+                var fromPeer = Normalise(await RawQubesdClient.CallAsync(peer.Socket, "admin.pool.List", dest: dest), peer.BaseDir, root);
+                var fromSandbox = Normalise(await RawQubesdClient.CallAsync(sandbox.SocketPath, "admin.pool.List", dest: dest), sandDir, root);
+                if (fromPeer != fromSandbox) differences.Add($"dest {dest}\n  peer:    {fromPeer}\n  sandbox: {fromSandbox}");
+            }
+            Assert.True(differences.Count == 0, string.Join('\n', differences));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static string Normalise(byte[] reply, string baseDir, string root)
+    {
+        var s = RawQubesdClient.Show(reply).Replace(baseDir, "BASE").Replace(root, "TMP").Replace("\n", "\\n");
+        s = Regex.Replace(s, @"(size|usage|data_size|data_usage)=\d+", "$1=N");
+        return Regex.Replace(s, "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "UUID");
+    }
+}
