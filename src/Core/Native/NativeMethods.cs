@@ -35,6 +35,9 @@ internal static class NativeMethods
     [DllImport("libc", SetLastError = true, EntryPoint = "fcntl")]
     public static extern int Fcntl(int fd, int cmd, ref Flock flock);
 
+    [DllImport("libc", SetLastError = true, EntryPoint = "ioctl")]
+    public static extern int Ioctl(Microsoft.Win32.SafeHandles.SafeFileHandle fd, ulong request, IntPtr argument);
+
     [DllImport("libc", EntryPoint = "geteuid")]
     public static extern uint GetEuid();
 

@@ -7,11 +7,11 @@ internal static class FileSpace
     /// <exception cref="QubesdRefusal">Any other OSError: unhandled in qubesd, so an empty reply.</exception>
     public static (long Size, long Used)? Read(string dirPath)
     {
-        if (NativeMethods.StatVfs(dirPath, out int errno) is { } s)
+        if (SandboxNative.StatVfs(dirPath, out int errno) is { } s)
         {
             return ((long)(s.FrSize * s.Blocks), (long)(s.FrSize * (s.Blocks - s.BFree)));
         }
-        if (errno == NativeMethods.ENOENT) return null;
+        if (errno == SandboxNative.ENOENT) return null;
         throw QubesdRefusal.Empty($"OSError: statvfs({dirPath}) failed with errno {errno}");
     }
 }

@@ -18,9 +18,9 @@ internal static class ReflinkProbe
             dst = CreateTemp(directory);
             src.Write("foo"u8);
             src.Flush(flushToDisk: false);
-            int errno = NativeMethods.TryFiclone(src.SafeFileHandle, dst.SafeFileHandle);
+            int errno = SandboxNative.TryFiclone(src.SafeFileHandle, dst.SafeFileHandle);
             if (errno == 0) return true;
-            if (errno is NativeMethods.EBADF or NativeMethods.EINVAL or NativeMethods.EOPNOTSUPP or NativeMethods.EXDEV)
+            if (errno is SandboxNative.EBADF or SandboxNative.EINVAL or SandboxNative.EOPNOTSUPP or SandboxNative.EXDEV)
                 return false;
             throw QubesdRefusal.Empty($"OSError: FICLONE in {directory} failed with errno {errno}");
         }

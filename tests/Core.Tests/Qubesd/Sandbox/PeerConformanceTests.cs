@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using QubesPoolConsole.Core.Qubesd.Sandbox;
+using QubesPoolConsole.Core.Tests.Qubesd.Peer;
 
 namespace QubesPoolConsole.Core.Tests.Qubesd.Sandbox;
 
@@ -7,7 +8,7 @@ namespace QubesPoolConsole.Core.Tests.Qubesd.Sandbox;
 /// The same calls sent to the stand-in (not seeded) and to Qubes' own handlers (the peer without demo VMs) give
 /// the same replies, once paths, sizes and uuids are normalised. Needs <c>QPC_QUBESD_PEER</c>.
 /// </summary>
-public sealed class PeerConformanceTests
+public abstract class SandboxPeerConformanceTests(QubesdPeer peer, string release)
 {
     private static (string Method, string Arg, string Payload)[] Sequence(string t) =>
     [
@@ -41,30 +42,25 @@ public sealed class PeerConformanceTests
         ("admin.pool.List", "", ""),
     ];
 
-    [SkippableTheory]
-    [InlineData("4.3")]
-    [InlineData("4.2")]
-    public async Task SameRepliesAsQubesOwnHandlers(string release)
+    [PeerFact]
+    public async Task SameRepliesAsQubesOwnHandlers()
     {
-        var folder = QubesdPeer.Folder();
-        Skip.If(folder is null, $"{QubesdPeer.EnvironmentVariable} is not set to a qubesd-peer folder; the comparison with Qubes' own handlers is skipped.");
         var root = Directory.CreateTempSubdirectory("qpc-r4-conformance-").FullName;
         try
         {
-            using var peer = await QubesdPeer.StartAsync(folder!, release, root);
             var sandDir = Path.Combine(root, "sand");
             await using var sandbox = await QubesdSandbox.StartAsync(new QubesdSandboxOptions { DataDirectory = sandDir, Release = release, Seed = false });
 
             var differences = new List<string>();
             foreach (var (method, arg, payload) in Sequence(root))
             {
-                var fromPeer = Normalise(await RawQubesdClient.CallAsync(peer.Socket, method, arg, payload: payload), peer.BaseDir, root);
+                var fromPeer = Normalise(await RawQubesdClient.CallAsync(peer.SocketPath, method, arg, payload: payload), peer.BaseDir, root);
                 var fromSandbox = Normalise(await RawQubesdClient.CallAsync(sandbox.SocketPath, method, arg, payload: payload), sandDir, root);
                 if (fromPeer != fromSandbox) differences.Add($"{method}+{arg} {payload.ReplaceLineEndings("\\n")}\n  peer:    {fromPeer}\n  sandbox: {fromSandbox}");
             }
             foreach (var dest in new[] { "nosuch", "-bad", "uuid:1234", "Domain-0" })
             {
-                var fromPeer = Normalise(await RawQubesdClient.CallAsync(peer.Socket, "admin.pool.List", dest: dest), peer.BaseDir, root);
+                var fromPeer = Normalise(await RawQubesdClient.CallAsync(peer.SocketPath, "admin.pool.List", dest: dest), peer.BaseDir, root);
                 var fromSandbox = Normalise(await RawQubesdClient.CallAsync(sandbox.SocketPath, "admin.pool.List", dest: dest), sandDir, root);
                 if (fromPeer != fromSandbox) differences.Add($"dest {dest}\n  peer:    {fromPeer}\n  sandbox: {fromSandbox}");
             }
@@ -83,3 +79,11 @@ public sealed class PeerConformanceTests
         return Regex.Replace(s, "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "UUID");
     }
 }
+
+/// <summary>The comparison against core-admin release4.3.</summary>
+public sealed class SandboxPeer43ConformanceTests(QubesdPeer43Bare peer)
+    : SandboxPeerConformanceTests(peer, "4.3"), IClassFixture<QubesdPeer43Bare>;
+
+/// <summary>The comparison against core-admin release4.2.</summary>
+public sealed class SandboxPeer42ConformanceTests(QubesdPeer42Bare peer)
+    : SandboxPeerConformanceTests(peer, "4.2"), IClassFixture<QubesdPeer42Bare>;

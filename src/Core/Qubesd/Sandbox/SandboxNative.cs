@@ -3,8 +3,8 @@ using Microsoft.Win32.SafeHandles;
 
 namespace QubesPoolConsole.Core.Qubesd.Sandbox;
 
-/// <summary>statvfs(3) and the FICLONE ioctl, the two calls the stand-in's file drivers make as qubesd does.</summary>
-internal static class NativeMethods
+/// <summary>statvfs(3) and the FICLONE ioctl as the stand-in's file drivers use them (over <see cref="Native.NativeMethods"/>).</summary>
+internal static class SandboxNative
 {
     /// <summary>_IOW(0x94, 9, int): share the source file's extents with the destination (reflink).</summary>
     private const ulong Ficlone = 0x40049409;
@@ -15,18 +15,12 @@ internal static class NativeMethods
     public const int EINVAL = 22;
     public const int EOPNOTSUPP = 95;
 
-    [DllImport("libc", SetLastError = true, EntryPoint = "statvfs")]
-    private static extern int StatVfsNative(string path, byte[] buffer);
-
-    [DllImport("libc", SetLastError = true, EntryPoint = "ioctl")]
-    private static extern int IoctlNative(SafeFileHandle fd, ulong request, IntPtr argument);
-
     /// <summary>f_frsize, f_blocks and f_bfree of the file system holding <paramref name="path"/>, or the errno.</summary>
     public static (ulong FrSize, ulong Blocks, ulong BFree)? StatVfs(string path, out int errno)
     {
         // struct statvfs on 64-bit Linux: f_bsize, f_frsize, f_blocks, f_bfree, f_bavail … (unsigned long each).
         var buffer = new byte[256];
-        if (StatVfsNative(path, buffer) != 0)
+        if (Native.NativeMethods.StatVfs(path, buffer) != 0)
         {
             errno = Marshal.GetLastPInvokeError();
             return null;
@@ -42,7 +36,7 @@ internal static class NativeMethods
         source.DangerousAddRef(ref added);
         try
         {
-            int rc = IoctlNative(destination, Ficlone, source.DangerousGetHandle());
+            int rc = Native.NativeMethods.Ioctl(destination, Ficlone, source.DangerousGetHandle());
             return rc == 0 ? 0 : Marshal.GetLastPInvokeError();
         }
         finally
