@@ -11,7 +11,7 @@ namespace QubesPoolConsole.E2E.Tests;
 /// The theme comes from the browser's prefers-color-scheme, as it would from the desktop's setting.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public class AccessibilityE2ETests(BrowserFixture browser, ITestOutputHelper output)
+public class AccessibilityE2ETests(BrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser)
 {
     /// <summary>Every routable page (keep in step with the @page directives in src/Components/Pages).</summary>
     public static readonly string[] Pages = ["/", "/pools/default", "/review", "/raw", "/history", "/undo", "/vms/new"];
@@ -23,8 +23,8 @@ public class AccessibilityE2ETests(BrowserFixture browser, ITestOutputHelper out
     [InlineData("dark")]
     public async Task EveryPage_InTheme_HasNoSeriousOrCriticalAxeViolation(string theme)
     {
-        await using var server = await ConsoleServer.StartAsync();
-        await using var context = await browser.Browser.NewContextAsync(new()
+        await using var server = await StartServerAsync();
+        var context = await NewContextAsync(server, new()
         {
             ColorScheme = theme == "dark" ? ColorScheme.Dark : ColorScheme.Light,
         });
@@ -36,7 +36,7 @@ public class AccessibilityE2ETests(BrowserFixture browser, ITestOutputHelper out
         problems.AddRange(await BlockingViolationsAsync(login, "/login"));
         await login.CloseAsync();
 
-        await server.LoginAsync(context);
+        await LoginAsync(server, context);
         foreach (var path in Pages)
         {
             var page = await context.NewPageAsync();
@@ -55,9 +55,9 @@ public class AccessibilityE2ETests(BrowserFixture browser, ITestOutputHelper out
     [Fact]
     public async Task Keyboard_TabReachesTheThemeToggle_WithAVisibleFocus_AndEnterSwitchesAndIsRemembered()
     {
-        await using var server = await ConsoleServer.StartAsync();
-        await using var context = await browser.Browser.NewContextAsync(new() { ColorScheme = ColorScheme.Light });
-        var page = await server.OpenLoggedInAsync(context);
+        await using var server = await StartServerAsync();
+        var context = await NewContextAsync(server, new() { ColorScheme = ColorScheme.Light });
+        var page = await OpenLoggedInAsync(server, context);
         var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Dark theme" });
         await Expect(toggle).ToHaveAttributeAsync("aria-pressed", "false");
 

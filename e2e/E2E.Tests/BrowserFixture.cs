@@ -30,9 +30,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>Closes the browser (and with it every renderer) and stops Playwright's driver.</summary>
     public async Task DisposeAsync()
     {
-        await Browser.CloseAsync();
+        if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
     }
 }

@@ -10,13 +10,13 @@ namespace QubesPoolConsole.E2E.Tests;
 /// nothing crashes, nothing is written that the user did not apply.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public class FaultStatesE2ETests(BrowserFixture browser)
+public class FaultStatesE2ETests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task StorageConfMissing_CliSaysSo_ConsoleOffersTheShippedFile_RestoreBringsThePoolsBack()
     {
-        await using var server = await ConsoleServer.StartAsync();
-        var cli = new ConsoleCli(server);
+        await using var server = await StartServerAsync();
+        var cli = new CliProcess(server.DataDirectory);
         var shipped = await File.ReadAllTextAsync(server.ConfPath);
         File.Delete(server.ConfPath);
 
@@ -29,7 +29,7 @@ public class FaultStatesE2ETests(BrowserFixture browser)
         Assert.Contains("Nothing was changed.", add.Stderr);
         Assert.False(File.Exists(server.ConfPath));
 
-        var page = await OpenAsync(server, "/");
+        var page = await OpenLoggedInAsync(server, "/");
         await Expect(page.GetByTestId("file-missing")).ToContainTextAsync("does not exist");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Add pool" })).ToBeDisabledAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Restore the file Qubes ships" }).ClickAsync();
@@ -52,14 +52,14 @@ public class FaultStatesE2ETests(BrowserFixture browser)
     [Fact]
     public async Task PoolOnAnUnpluggedDisk_ThenQubesXmlMissing_PoolsStillShownWithReasons_NothingCrashes()
     {
-        await using var server = await ConsoleServer.StartAsync();
-        var cli = new ConsoleCli(server);
+        await using var server = await StartServerAsync();
+        var cli = new CliProcess(server.DataDirectory);
         var gone = Path.Combine(server.DataDirectory, "media", "usb-disk", "vms"); // never created: the disk is not there
         await File.AppendAllTextAsync(server.ConfPath, $"[usb]\ndriver=xen\ndir_path={gone}\n");
         var conf = await File.ReadAllTextAsync(server.ConfPath);
 
         // The unplugged disk: free space unknown with the reason; editing and removing still work (staged only).
-        var page = await OpenAsync(server, "/");
+        var page = await OpenLoggedInAsync(server, "/");
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "usb" });
         await Expect(row).ToContainTextAsync("unknown");
         await Expect(row).ToContainTextAsync("the directory does not exist");
@@ -82,7 +82,7 @@ public class FaultStatesE2ETests(BrowserFixture browser)
 
         // qubes.xml missing: pools listed, VM counts unknown with the reason, removal refused, the wizard says why.
         File.Delete(server.QubesXmlPath);
-        var fresh = await OpenAsync(server, "/");
+        var fresh = await OpenLoggedInAsync(server, "/");
         await Expect(fresh.GetByText("VM counts are unknown: " + server.QubesXmlPath + " does not exist")).ToBeVisibleAsync();
         await Expect(fresh.GetByRole(AriaRole.Row).Filter(new() { HasText = "usb" })).ToContainTextAsync("the directory does not exist");
         await Expect(fresh.GetByRole(AriaRole.Row).Filter(new() { HasText = "usb" }).GetByRole(AriaRole.Cell, new() { Name = "?", Exact = true })).ToBeVisibleAsync();
@@ -112,10 +112,10 @@ public class FaultStatesE2ETests(BrowserFixture browser)
     [SkippableFact]
     public async Task ReadOnlyEtcQubes_ApplyFailsWithAClearMessage_TheDraftIsKept_AndAppliesOnceWritable()
     {
-        await using var server = await ConsoleServer.StartAsync();
-        var cli = new ConsoleCli(server);
+        await using var server = await StartServerAsync();
+        var cli = new CliProcess(server.DataDirectory);
         var before = await File.ReadAllTextAsync(server.ConfPath);
-        var page = await OpenAsync(server, "/");
+        var page = await OpenLoggedInAsync(server, "/");
         var dir = Path.Combine(server.DataDirectory, "pools", "fast");
         Directory.CreateDirectory(dir);
         await page.GetByRole(AriaRole.Button, new() { Name = "Add pool" }).ClickAsync();
@@ -146,12 +146,6 @@ public class FaultStatesE2ETests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await Expect(page.GetByTestId("review-notice")).ToContainTextAsync("Applied.");
         Assert.Equal(before + $"[fast]\ndriver=xen\ndir_path={dir}\n\n", await File.ReadAllTextAsync(server.ConfPath));
-    }
-
-    private async Task<IPage> OpenAsync(ConsoleServer server, string path)
-    {
-        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-        return await server.OpenLoggedInAsync(context, path);
     }
 
     /// <summary>A folder bind-mounted read-only onto itself (root only; a container without CAP_SYS_ADMIN cannot).</summary>

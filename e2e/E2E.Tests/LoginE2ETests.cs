@@ -6,13 +6,13 @@ using static Microsoft.Playwright.Assertions;
 namespace QubesPoolConsole.E2E.Tests;
 
 [Collection(BrowserCollection.Name)]
-public class LoginE2ETests(BrowserFixture browser)
+public class LoginE2ETests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task OpenPrintedLoginUrl_ReachesInteractivePoolsPage_WithoutCspViolations_AndAnotherContextCannot()
     {
-        await using var server = await ConsoleServer.StartAsync();
-        await using var context = await browser.Browser.NewContextAsync();
+        await using var server = await StartServerAsync();
+        var context = await NewContextAsync(server);
         var page = await context.NewPageAsync();
         var consoleErrors = new List<string>();
         page.Console += (_, message) =>
@@ -33,7 +33,7 @@ public class LoginE2ETests(BrowserFixture browser)
         Assert.DoesNotContain(consoleErrors, e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
         Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));
 
-        await using var stranger = await browser.Browser.NewContextAsync();
+        var stranger = await NewContextAsync(server);
         var strangerPage = await stranger.NewPageAsync();
         var response = await strangerPage.GotoAsync(server.BaseUrl + "/");
 
@@ -45,9 +45,9 @@ public class LoginE2ETests(BrowserFixture browser)
     [Fact]
     public async Task LogOut_EndsTheSession_AndPagesAskForLoginAgain()
     {
-        await using var server = await ConsoleServer.StartAsync();
-        await using var context = await browser.Browser.NewContextAsync();
-        var page = await server.OpenLoggedInAsync(context);
+        await using var server = await StartServerAsync();
+        var context = await NewContextAsync(server);
+        var page = await OpenLoggedInAsync(server, context);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
 
@@ -62,9 +62,9 @@ public class LoginE2ETests(BrowserFixture browser)
     {
         // given a logged-in page whose logout response is held back once the server has ended the session
         var logout = new HeldResponse("POST", "/logout");
-        await using var server = await ConsoleServer.StartAsync(services: s => s.AddSingleton<IStartupFilter>(logout));
-        await using var context = await browser.Browser.NewContextAsync();
-        var page = await server.OpenLoggedInAsync(context);
+        await using var server = await StartServerAsync(configure: b => b.Services.AddSingleton<IStartupFilter>(logout));
+        var context = await NewContextAsync(server);
+        var page = await OpenLoggedInAsync(server, context);
         var toggle = (await page.GetByRole(AriaRole.Button, new() { Name = "Dark theme" }).BoundingBoxAsync())!;
         try
         {
@@ -90,9 +90,9 @@ public class LoginE2ETests(BrowserFixture browser)
     [Fact]
     public async Task LogOutInOneTab_TheOtherOpenTab_IsSentToLoginOnItsNextAction()
     {
-        await using var server = await ConsoleServer.StartAsync();
-        await using var context = await browser.Browser.NewContextAsync();
-        var first = await server.OpenLoggedInAsync(context);
+        await using var server = await StartServerAsync();
+        var context = await NewContextAsync(server);
+        var first = await OpenLoggedInAsync(server, context);
         var second = await context.NewPageAsync();
         await second.GotoAsync(server.BaseUrl + "/");
         await second.WaitForInteractiveAsync();

@@ -5,15 +5,15 @@ namespace QubesPoolConsole.E2E.Tests;
 
 /// <summary>Pending changes in a real browser: review, apply, conflicts, the raw editor and undo — checked on disk.</summary>
 [Collection(BrowserCollection.Name)]
-public class PendingChangesE2ETests(BrowserFixture browser)
+public class PendingChangesE2ETests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task CreatePool_ReviewTheDiff_Apply_WritesOnlyTheNewSection()
     {
-        await using var server = await ConsoleServer.StartAsync();
+        await using var server = await StartServerAsync();
         var before = await File.ReadAllTextAsync(server.ConfPath);
         var dir = Path.Combine(server.DataDirectory, "pools", "fast");
-        var page = await OpenAsync(server, "/");
+        var page = await OpenLoggedInAsync(server, "/");
         await StagePoolAsync(page, "fast", dir);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Review changes (1 pending)" }).ClickAsync();
@@ -44,15 +44,15 @@ public class PendingChangesE2ETests(BrowserFixture browser)
     [Fact]
     public async Task ExternalEditDuringADraft_ShowsLive_ConflictsOnApply_RebaseThenApplyKeepsBoth()
     {
-        await using var server = await ConsoleServer.StartAsync();
+        await using var server = await StartServerAsync();
         var dir = Path.Combine(server.DataDirectory, "pools", "fast");
-        var page = await OpenAsync(server, "/");
+        var page = await OpenLoggedInAsync(server, "/");
         await StagePoolAsync(page, "fast", dir);
         await page.GetByRole(AriaRole.Link, new() { Name = "Review changes" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pending changes (1)" })).ToBeVisibleAsync();
 
         var external = "# edited outside the console\n" + await File.ReadAllTextAsync(server.ConfPath);
-        ReplaceLikeAnEditor(server.ConfPath, external);
+        LikeAnEditor.Write(server.ConfPath, external);
 
         await Expect(page.GetByTestId("changed-on-disk")).ToContainTextAsync("rebase or discard");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
@@ -72,9 +72,9 @@ public class PendingChangesE2ETests(BrowserFixture browser)
     [Fact]
     public async Task MalformedFile_RepairedInTheRawEditor_IsWrittenExactly()
     {
-        await using var server = await ConsoleServer.StartAsync();
+        await using var server = await StartServerAsync();
         await File.WriteAllTextAsync(server.ConfPath, "driver=xen\n[default]\n");
-        var page = await OpenAsync(server, "/raw");
+        var page = await OpenLoggedInAsync(server, "/raw");
         await Expect(page.GetByTestId("file-malformed")).ToContainTextAsync("Qubes cannot read storage.conf");
         await Expect(page.GetByRole(AriaRole.List, new() { Name = "Problems in this text" })).ToContainTextAsync("line 1");
         await page.SaveReadmeScreenshotAsync("raw-editor.png");
@@ -97,9 +97,9 @@ public class PendingChangesE2ETests(BrowserFixture browser)
     [Fact]
     public async Task UndoTheLastApply_RestoresThePreviousBytes()
     {
-        await using var server = await ConsoleServer.StartAsync();
+        await using var server = await StartServerAsync();
         var original = await File.ReadAllBytesAsync(server.ConfPath);
-        var page = await OpenAsync(server, "/");
+        var page = await OpenLoggedInAsync(server, "/");
         await StagePoolAsync(page, "fast", Path.Combine(server.DataDirectory, "pools", "fast"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Review changes" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
@@ -126,16 +126,16 @@ public class PendingChangesE2ETests(BrowserFixture browser)
     [Fact]
     public async Task TwoBrowsersTheCliAndAnEditor_EveryStaleApplyIsAConflict_NothingIsLost()
     {
-        await using var server = await ConsoleServer.StartAsync();
-        var cli = new ConsoleCli(server);
+        await using var server = await StartServerAsync();
+        var cli = new CliProcess(server.DataDirectory);
         var shipped = await File.ReadAllTextAsync(server.ConfPath);
         var dirV = Dir(server, "vmstore");
         var dirV2 = Dir(server, "vmstore2");
         var dirA = Dir(server, "alpha");
         var dirB = Dir(server, "beta");
         await File.WriteAllTextAsync(server.ConfPath, shipped + $"[vmstore]\ndriver=xen\ndir_path={dirV}\n\n");
-        var first = await OpenAsync(server, "/");
-        var second = await OpenAsync(server, "/");
+        var first = await OpenLoggedInAsync(server, "/");
+        var second = await OpenLoggedInAsync(server, "/");
         await StagePoolAsync(first, "alpha", dirA);
         await StagePoolAsync(second, "beta", dirB);
         await first.GetByRole(AriaRole.Link, new() { Name = "Review changes" }).ClickAsync();
@@ -205,13 +205,7 @@ public class PendingChangesE2ETests(BrowserFixture browser)
         => diff.GetByRole(AriaRole.Row).Filter(new() { HasText = text })
             .Filter(new() { Has = diff.Page.GetByRole(AriaRole.Cell, new() { Name = kind, Exact = true }) });
 
-    private async Task<IPage> OpenAsync(ConsoleServer server, string path)
-    {
-        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-        return await server.OpenLoggedInAsync(context, path);
-    }
-
-    private static string Dir(ConsoleServer server, string name)
+    private static string Dir(InProcessServer server, string name)
     {
         var dir = Path.Combine(server.DataDirectory, "pools", name);
         Directory.CreateDirectory(dir);
@@ -234,13 +228,5 @@ public class PendingChangesE2ETests(BrowserFixture browser)
         await dialog.GetByLabel("Directory (dir_path)").FillAsync(dir);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Create pool" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
-    }
-
-    /// <summary>Writes the file as an editor or Qubes' own writer does: a temp file renamed over it.</summary>
-    private static void ReplaceLikeAnEditor(string path, string text)
-    {
-        var temp = path + ".swp";
-        File.WriteAllText(temp, text);
-        File.Move(temp, path, overwrite: true);
     }
 }

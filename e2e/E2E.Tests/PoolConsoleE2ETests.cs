@@ -5,15 +5,14 @@ namespace QubesPoolConsole.E2E.Tests;
 
 /// <summary>The pool console's dialogs in a real browser: edits are staged in the draft, never written directly.</summary>
 [Collection(BrowserCollection.Name)]
-public class PoolConsoleE2ETests(BrowserFixture browser)
+public class PoolConsoleE2ETests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task CreatePool_ThroughTheDialog_AppearsAsPendingAndTheFileIsUnchanged()
     {
-        await using var server = await ConsoleServer.StartAsync();
+        await using var server = await StartServerAsync();
         var before = await File.ReadAllBytesAsync(server.ConfPath);
-        await using var context = await NewContextAsync();
-        var page = await server.OpenLoggedInAsync(context, "/");
+        var page = await OpenLoggedInAsync(server, "/", Viewport);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Add pool" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
@@ -35,10 +34,9 @@ public class PoolConsoleE2ETests(BrowserFixture browser)
     [Fact]
     public async Task EditDirPath_OfAPoolWithAVm_WarnsThatNoFilesMoveAndStagesAfterConfirming()
     {
-        await using var server = await ConsoleServer.StartAsync();
+        await using var server = await StartServerAsync();
         var oldDir = AddPoolWithVm(server, "fast", "work-fast");
-        await using var context = await NewContextAsync();
-        var page = await server.OpenLoggedInAsync(context, "/pools/fast");
+        var page = await OpenLoggedInAsync(server, "/pools/fast", Viewport);
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "VMs in this pool" })).ToContainTextAsync("work-fast");
         await page.SaveReadmeScreenshotAsync("pool-details.png");
 
@@ -62,10 +60,9 @@ public class PoolConsoleE2ETests(BrowserFixture browser)
     [Fact]
     public async Task RemovePool_WhileAVmUsesIt_IsRefusedAndNamesTheVm()
     {
-        await using var server = await ConsoleServer.StartAsync();
+        await using var server = await StartServerAsync();
         AddPoolWithVm(server, "fast", "work-fast");
-        await using var context = await NewContextAsync();
-        var page = await server.OpenLoggedInAsync(context, "/pools/fast");
+        var page = await OpenLoggedInAsync(server, "/pools/fast", Viewport);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
@@ -74,11 +71,10 @@ public class PoolConsoleE2ETests(BrowserFixture browser)
         await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Remove pool" })).ToBeDisabledAsync();
     }
 
-    private Task<IBrowserContext> NewContextAsync()
-        => browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+    private static BrowserNewContextOptions Viewport => new() { ViewportSize = new() { Width = 1280, Height = 800 } };
 
     /// <summary>Adds a xen pool to the sandbox's storage.conf and a VM in it to qubes.xml; returns the pool's directory.</summary>
-    private static string AddPoolWithVm(ConsoleServer server, string pool, string vm)
+    private static string AddPoolWithVm(InProcessServer server, string pool, string vm)
     {
         var dir = Path.Combine(server.DataDirectory, "pools", pool);
         Directory.CreateDirectory(dir);

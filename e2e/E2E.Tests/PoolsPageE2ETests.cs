@@ -5,14 +5,14 @@ using static Microsoft.Playwright.Assertions;
 namespace QubesPoolConsole.E2E.Tests;
 
 [Collection(BrowserCollection.Name)]
-public class PoolsPageE2ETests(BrowserFixture browser)
+public class PoolsPageE2ETests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task OpenConsole_SeesTheSandboxPools()
     {
-        await using var server = await ConsoleServer.StartAsync();
-        await using var context = await browser.Browser.NewContextAsync();
-        await server.LoginAsync(context);
+        await using var server = await StartServerAsync();
+        var context = await NewContextAsync(server);
+        await LoginAsync(server, context);
         var page = await context.NewPageAsync();
 
         await page.GotoAsync(server.BaseUrl + "/");
@@ -27,11 +27,11 @@ public class PoolsPageE2ETests(BrowserFixture browser)
     [Fact]
     public async Task ThousandPools_PagedGrid_FilterFindsAPoolFarDown_SortCoversAllPools_KeyboardPages_LinksOpenThePool()
     {
-        await using var server = await ConsoleServer.StartAsync();
+        await using var server = await StartServerAsync();
         await File.WriteAllTextAsync(server.ConfPath, "[default]\ndriver=xen\n"
             + string.Concat(Enumerable.Range(1, 1000).Select(i => $"\n[pool-{i:D4}]\ndriver=xen\ndir_path=/srv/pools/pool-{i:D4}\n")));
-        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
-        var page = await server.OpenLoggedInAsync(context, "/");
+        var context = await NewContextAsync(server, new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        var page = await OpenLoggedInAsync(server, context, "/");
         var poolRows = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link) });
 
         // One page of rows (default, pool-0001 … pool-0024), and the pager says how many pools there are.

@@ -7,7 +7,7 @@ namespace QubesPoolConsole.E2E.Tests;
 
 /// <summary>The published build runs with no .NET SDK or runtime around it and serves a working console.</summary>
 [Collection(BrowserCollection.Name)]
-public partial class PublishedBuildE2ETests(BrowserFixture browser, ITestOutputHelper output)
+public partial class PublishedBuildE2ETests(BrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser)
 {
     [Fact]
     public async Task PublishedExecutable_WithoutDotnet_LogsInServesAssetsAndListsThePools()
@@ -19,7 +19,7 @@ public partial class PublishedBuildE2ETests(BrowserFixture browser, ITestOutputH
         await using var console = await PublishedConsole.StartAsync(publishDir);
         output.WriteLine($"dotnet hidden behind a tmpfs: {console.DotnetHidden}\n{console.Output}");
 
-        await using var context = await browser.Browser.NewContextAsync();
+        await using var context = await Browser.NewContextAsync();
         var page = await context.NewPageAsync();
         // Log in the way a user does: the printed URL, also kept in the state folder's login-url file.
         var loginFile = Path.Combine(console.DataDirectory, "state", "login-url");

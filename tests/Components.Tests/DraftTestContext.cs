@@ -6,13 +6,13 @@ using QubesPoolConsole.Core.Drafts;
 
 namespace QubesPoolConsole.Components.Tests;
 
-/// <summary>A bUnit context with a real <see cref="PoolDraft"/> over a <see cref="TempSandbox"/>.</summary>
+/// <summary>A bUnit context with a real <see cref="PoolDraft"/> over a <see cref="TempConsoleFiles"/>.</summary>
 public abstract class DraftTestContext : ComponentTestContext
 {
-    private TempSandbox? _sandbox;
+    private TempConsoleFiles? _sandbox;
 
     /// <summary>The sandbox (after <see cref="UseSandbox"/>).</summary>
-    protected TempSandbox Sandbox => _sandbox ?? throw new InvalidOperationException("Call UseSandbox first.");
+    protected TempConsoleFiles Sandbox => _sandbox ?? throw new InvalidOperationException("Call UseSandbox first.");
 
     /// <summary>The draft the components get.</summary>
     protected PoolDraft Draft { get; private set; } = default!;
@@ -20,7 +20,7 @@ public abstract class DraftTestContext : ComponentTestContext
     /// <summary>Writes the files and registers a draft over them.</summary>
     protected PoolDraft UseSandbox(string storageConf, string? qubesXml = null)
     {
-        _sandbox = new TempSandbox(storageConf, qubesXml ?? TempSandbox.QubesXml());
+        _sandbox = new TempConsoleFiles(storageConf, qubesXml ?? TempConsoleFiles.QubesXml());
         Draft = new PoolDraft(_sandbox.Catalog);
         Services.AddSingleton(Draft);
         return Draft;

@@ -11,7 +11,7 @@ public class PendingChangesBarTests : ComponentTestContext
     [Fact]
     public void StagedEdit_UpdatesTheCountLive()
     {
-        using var sandbox = new TempSandbox("[default]\ndriver=xen\n");
+        using var sandbox = new TempConsoleFiles("[default]\ndriver=xen\n");
         var draft = new PoolDraft(sandbox.Catalog);
         Services.AddSingleton(draft);
         var cut = Render<PendingChangesBar>();
@@ -28,7 +28,7 @@ public class PendingChangesBarTests : ComponentTestContext
     [Fact]
     public void Dispose_StopsListeningToTheDraft()
     {
-        using var sandbox = new TempSandbox("[default]\ndriver=xen\n");
+        using var sandbox = new TempConsoleFiles("[default]\ndriver=xen\n");
         var draft = new PoolDraft(sandbox.Catalog);
         Services.AddSingleton(draft);
         var cut = Render<PendingChangesBar>();

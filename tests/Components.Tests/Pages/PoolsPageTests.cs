@@ -10,7 +10,7 @@ public class PoolsPageTests : DraftTestContext
     [Fact]
     public void Render_ReadableFile_ListsPoolsWithLinksAndAddPoolEnabled()
     {
-        UseSandbox("[default]\ndriver=xen\n\n[fast]\ndriver=xen\ndir_path=/mnt/fast\n", TempSandbox.QubesXml(("work", "fast")));
+        UseSandbox("[default]\ndriver=xen\n\n[fast]\ndriver=xen\ndir_path=/mnt/fast\n", TempConsoleFiles.QubesXml(("work", "fast")));
 
         var cut = Render<PoolsPage>();
 

@@ -13,7 +13,7 @@ public class RawEditorPageTests : ComponentTestContext
     [Fact]
     public void MalformedFile_SaysSo_AndListsItsProblemsWithLineNumbers()
     {
-        using var sandbox = new TempSandbox("driver=xen\n[default]\n");
+        using var sandbox = new TempConsoleFiles("driver=xen\n[default]\n");
         Services.AddSingleton(new PoolDraft(sandbox.Catalog));
 
         var cut = Render<RawEditorPage>();
@@ -25,7 +25,7 @@ public class RawEditorPageTests : ComponentTestContext
     [Fact]
     public void TypingARepair_ClearsTheDiagnosticsLive_ShowsTheDiff_AndStagesIt()
     {
-        using var sandbox = new TempSandbox("driver=xen\n[default]\n");
+        using var sandbox = new TempConsoleFiles("driver=xen\n[default]\n");
         var draft = new PoolDraft(sandbox.Catalog);
         Services.AddSingleton(draft);
         var cut = Render<RawEditorPage>();
@@ -47,7 +47,7 @@ public class RawEditorPageTests : ComponentTestContext
     [Fact]
     public void MissingFile_OffersTheShippedFile_AndStagesItExactly()
     {
-        using var sandbox = new TempSandbox("x");
+        using var sandbox = new TempConsoleFiles("x");
         File.Delete(sandbox.ConfPath);
         var draft = new PoolDraft(sandbox.Catalog);
         Services.AddSingleton(draft);

@@ -11,7 +11,7 @@ public class ReviewPageTests : ComponentTestContext
 {
     private const string Start = "[default]\ndriver=xen\n";
     // Deleted by the base context's disposal, with the services.
-    private readonly TempSandbox _sandbox = new(Start);
+    private readonly TempConsoleFiles _sandbox = new(Start);
     private readonly PoolDraft _draft;
 
     public ReviewPageTests()

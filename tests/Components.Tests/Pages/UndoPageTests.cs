@@ -11,7 +11,7 @@ public class UndoPageTests : ComponentTestContext
     [Fact]
     public void NothingApplied_SaysThereIsNoHistory()
     {
-        using var sandbox = new TempSandbox("[default]\ndriver=xen\n");
+        using var sandbox = new TempConsoleFiles("[default]\ndriver=xen\n");
         Services.AddSingleton(new PoolDraft(sandbox.Catalog));
 
         var cut = Render<UndoPage>();
@@ -22,7 +22,7 @@ public class UndoPageTests : ComponentTestContext
     [Fact]
     public void AfterAnApply_ShowsTheReplacedVersion_ItsDiff_AndRestoreStagesIt()
     {
-        using var sandbox = new TempSandbox("[default]\ndriver=xen\n");
+        using var sandbox = new TempConsoleFiles("[default]\ndriver=xen\n");
         var draft = new PoolDraft(sandbox.Catalog);
         draft.Add(AddPool.Xen("fast", "/mnt/fast"));
         Assert.True(draft.Apply("s", "u").Applied);

@@ -25,7 +25,7 @@ public class BadConfFileTests
     {
         var c = BadConfCorpus.All[name];
         var bytes = c.Bytes();
-        using var box = new Sandbox(bytes, "<QubesVmCollection/>");
+        using var box = new TempConsoleFiles(bytes, "<QubesVmCollection/>");
         var before = box.Snapshot();
 
         var load = box.Store.Load();

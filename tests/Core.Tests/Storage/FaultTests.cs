@@ -61,7 +61,7 @@ public class FaultTests
     {
         var reason = NobodyReason();
         Skip.If(reason is not null, reason);
-        using var box = new Sandbox(Original);
+        using var box = new TempConsoleFiles(Original);
         File.SetUnixFileMode(box.Root, (UnixFileMode)0b111_101_101);
         File.SetUnixFileMode(box.ConfPath, (UnixFileMode)0b110_100_100);
         Directory.CreateDirectory(box.StateDir);
@@ -85,7 +85,7 @@ public class FaultTests
     {
         var reason = NobodyReason();
         Skip.If(reason is not null, reason);
-        using var box = new Sandbox(Original);
+        using var box = new TempConsoleFiles(Original);
         File.SetUnixFileMode(box.Root, (UnixFileMode)0b111_101_101);
         File.SetUnixFileMode(box.ConfPath, (UnixFileMode)0b110_000_000);
 
@@ -99,7 +99,7 @@ public class FaultTests
     [Fact]
     public void StorageConfMissing_CatalogReportsIt_AndCreatesNothing()
     {
-        using var box = new Sandbox((byte[]?)null, "<QubesVmCollection/>");
+        using var box = new TempConsoleFiles((byte[]?)null, "<QubesVmCollection/>");
 
         var snapshot = box.Catalog.Read();
 
@@ -113,7 +113,7 @@ public class FaultTests
     [Fact]
     public void QubesXmlMissing_InventoryIsEmptyWithASentence_PoolsStillListed()
     {
-        using var box = new Sandbox(Original);
+        using var box = new TempConsoleFiles(Original);
 
         var snapshot = box.Catalog.Read();
 

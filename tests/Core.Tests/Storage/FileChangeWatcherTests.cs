@@ -35,9 +35,7 @@ public class FileChangeWatcherTests : IDisposable
         watcher.Changed += files => seen.TrySetResult(files);
 
         File.WriteAllText(Path.Combine(_dir, "unrelated.txt"), "x");
-        var temp = Path.Combine(_dir, "qubes.xml.tmp");
-        File.WriteAllText(temp, "<y/>");
-        File.Move(temp, file, overwrite: true);
+        LikeAnEditor.Write(file, "<y/>");
 
         Assert.Equal([file], await seen.Task.WaitAsync(TimeSpan.FromSeconds(10)));
     }

@@ -8,7 +8,7 @@ public class QubesXmlReaderTests
     [Fact]
     public void R32Fixture_Read_HasEveryDomainWithPoolTemplateLabelAndInternal()
     {
-        var result = QubesXmlReader.Read(Fixtures.PathOf("r3.2-qubes.xml"));
+        var result = QubesXmlReader.Read(TestFixtures.PathOf("r3.2-qubes.xml"));
 
         Assert.True(result.Ok, result.Error);
         var vms = result.Inventory.Vms;
@@ -28,7 +28,7 @@ public class QubesXmlReaderTests
     [Fact]
     public void R3Fixture_WithoutPoolName_ReadsEveryVmInDefaultPoolIncludingDisposableVm()
     {
-        var result = QubesXmlReader.Read(Fixtures.PathOf("r3-qubes.xml"));
+        var result = QubesXmlReader.Read(TestFixtures.PathOf("r3-qubes.xml"));
 
         Assert.True(result.Ok, result.Error);
         Assert.Equal(17, result.Inventory.Vms.Count);

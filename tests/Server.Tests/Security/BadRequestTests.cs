@@ -50,7 +50,7 @@ public class BadRequestTests(SharedServer shared) : IClassFixture<SharedServer>
         Assert.Equal(before, Snapshot(server.DataDirectory));
     }
 
-    private static async Task<HttpCaseContext> ContextAsync(ServerUnderTest server)
+    private static async Task<HttpCaseContext> ContextAsync(InProcessServer server)
     {
         var session = await server.LoginCookieAsync();
         using var client = server.CreateClient();

@@ -80,7 +80,7 @@ public class LoginTests(SharedServer shared) : IClassFixture<SharedServer>
     public async Task EachStart_HasItsOwnToken_AndACookieFromAnotherStartIsRefused()
     {
         var first = shared.Server;
-        await using var second = await ServerUnderTest.StartAsync();
+        await using var second = await InProcessServer.StartAsync();
         var cookieOfFirst = await first.LoginCookieAsync();
         using var client = second.CreateClient();
 

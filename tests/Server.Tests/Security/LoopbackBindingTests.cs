@@ -29,7 +29,7 @@ public class LoopbackBindingTests
     [InlineData("http_ports", "5000")]
     public async Task Build_AskedForANonLoopbackAddress_Refuses(string key, string value)
     {
-        var error = await Assert.ThrowsAsync<NonLoopbackBindingException>(() => ServerUnderTest.StartAsync(s => s[key] = value));
+        var error = await Assert.ThrowsAsync<NonLoopbackBindingException>(() => InProcessServer.StartAsync(s => s[key] = value));
 
         Assert.StartsWith("Refusing to start", error.Message);
     }
@@ -37,7 +37,7 @@ public class LoopbackBindingTests
     [Fact]
     public async Task Build_WithLoopbackUrls_ListensThere()
     {
-        await using var server = await ServerUnderTest.StartAsync(s => s["urls"] = "http://127.0.0.1:0");
+        await using var server = await InProcessServer.StartAsync(s => s["urls"] = "http://127.0.0.1:0");
         using var client = await server.CreateAuthenticatedClientAsync();
 
         Assert.Equal(IPAddress.Loopback, IPAddress.Parse(server.BaseAddress.Host));
