@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace QubesPoolConsole.E2E.Tests;
 
 /// <summary>One headless Debian Chromium for the whole test assembly; each test opens its own context.</summary>

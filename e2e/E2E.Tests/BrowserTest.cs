@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Playwright;
 using QubesPoolConsole.Server.Security;
 
 namespace QubesPoolConsole.E2E.Tests;

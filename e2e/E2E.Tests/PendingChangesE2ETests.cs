@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace QubesPoolConsole.E2E.Tests;
 
 /// <summary>Pending changes in a real browser: review, apply, conflicts, the raw editor and undo — checked on disk.</summary>

@@ -1,7 +1,3 @@
-using Deque.AxeCore.Playwright;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace QubesPoolConsole.E2E.Tests;
 
 [Collection(BrowserCollection.Name)]

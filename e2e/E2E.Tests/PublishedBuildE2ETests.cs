@@ -1,8 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-using Xunit.Abstractions;
-using static Microsoft.Playwright.Assertions;
-
 namespace QubesPoolConsole.E2E.Tests;
 
 /// <summary>The published build runs with no .NET SDK or runtime around it and serves a working console.</summary>

@@ -1,8 +1,4 @@
-using AngleSharp.Dom;
-using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using QubesPoolConsole.Core.Drafts;
 
 namespace QubesPoolConsole.Components.Tests;
 

@@ -1,8 +1,3 @@
-using Bunit;
-using QubesPoolConsole.Components.Controls;
-using QubesPoolConsole.Components.Model;
-using QubesPoolConsole.Core.Storage;
-
 namespace QubesPoolConsole.Components.Tests.Controls;
 
 public class PoolGridTests : ComponentTestContext

@@ -1,7 +1,4 @@
-using Bunit;
 using MudBlazor;
-using QubesPoolConsole.Components.Dialogs;
-using QubesPoolConsole.Core.Pools;
 
 namespace QubesPoolConsole.Components.Tests.Dialogs;
 

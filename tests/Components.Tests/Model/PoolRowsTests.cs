@@ -1,7 +1,3 @@
-using QubesPoolConsole.Components.Model;
-using QubesPoolConsole.Core.Pools;
-using QubesPoolConsole.Core.Storage;
-
 namespace QubesPoolConsole.Components.Tests.Model;
 
 public class PoolRowsTests

@@ -1,6 +1,3 @@
-using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using QubesPoolConsole.Components.Pages;
 using QubesPoolConsole.Core.Audit;
 
 namespace QubesPoolConsole.Components.Tests.Pages;

@@ -1,6 +1,3 @@
-using Bunit;
-using QubesPoolConsole.Components.Pages;
-
 namespace QubesPoolConsole.Components.Tests.Pages;
 
 public class PoolDetailsPageTests : DraftTestContext

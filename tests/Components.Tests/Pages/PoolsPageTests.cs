@@ -1,8 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Bunit;
-using QubesPoolConsole.Components.Pages;
-using QubesPoolConsole.Core.Pools;
-
 namespace QubesPoolConsole.Components.Tests.Pages;
 
 public class PoolsPageTests : DraftTestContext

@@ -1,9 +1,3 @@
-using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using QubesPoolConsole.Components.Pages;
-using QubesPoolConsole.Core.Drafts;
-using QubesPoolConsole.Core.Pools;
-
 namespace QubesPoolConsole.Components.Tests.Pages;
 
 public class UndoPageTests : ComponentTestContext

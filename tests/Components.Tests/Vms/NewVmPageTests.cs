@@ -1,8 +1,4 @@
-using Bunit;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 using QubesPoolConsole.Components.Pages.NewVm;
-using QubesPoolConsole.Components.Vms;
 using static QubesPoolConsole.Components.Tests.Vms.WizardMarkup;
 
 namespace QubesPoolConsole.Components.Tests.Vms;

@@ -1,5 +1,3 @@
-using AngleSharp.Dom;
-
 namespace QubesPoolConsole.Components.Tests.Vms;
 
 /// <summary>Finds wizard controls as a user sees them: radios by their label text, buttons by their text.</summary>

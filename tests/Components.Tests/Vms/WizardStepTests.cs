@@ -1,6 +1,3 @@
-using Bunit;
-using QubesPoolConsole.Components.Vms;
-using QubesPoolConsole.Core.Vms;
 using static QubesPoolConsole.Components.Tests.Vms.WizardMarkup;
 
 namespace QubesPoolConsole.Components.Tests.Vms;

@@ -1,8 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using QubesPoolConsole.Components.Vms;
-using QubesPoolConsole.Core.Storage;
-using QubesPoolConsole.Core.Vms;
-
 namespace QubesPoolConsole.Components.Tests.Vms;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using System.Text;
-using CsCheck;
-using QubesPoolConsole.Core.Config;
 using QubesPoolConsole.Core.Tests.Reliability;
-using QubesPoolConsole.Core.Tests.Support;
 
 namespace QubesPoolConsole.Core.Tests.Config;
 

@@ -1,8 +1,3 @@
-using QubesPoolConsole.Core.Drafts;
-using QubesPoolConsole.Core.Pools;
-using QubesPoolConsole.Core.Storage;
-using QubesPoolConsole.Core.Tests.Support;
-
 namespace QubesPoolConsole.Core.Tests.Drafts;
 
 /// <summary>Two editors (two sessions, or a session and the CLI) and an outside editor on one file: every conflict is caught.</summary>

@@ -1,7 +1,3 @@
-using QubesPoolConsole.Core.Drafts;
-using QubesPoolConsole.Core.Pools;
-using QubesPoolConsole.Core.Storage;
-
 namespace QubesPoolConsole.Core.Tests.Drafts;
 
 public class PoolDraftLiveTests

@@ -1,8 +1,3 @@
-using QubesPoolConsole.Core.Config;
-using QubesPoolConsole.Core.Drafts;
-using QubesPoolConsole.Core.Pools;
-using QubesPoolConsole.Core.Storage;
-
 namespace QubesPoolConsole.Core.Tests.Drafts;
 
 public class PoolDraftRebaseTests

@@ -1,4 +1,3 @@
-using System.Text;
 using static QubesPoolConsole.Core.Diagnostics.DiagnosticCodes;
 
 namespace QubesPoolConsole.Core.Tests.Reliability;

@@ -1,6 +1,3 @@
-using QubesPoolConsole.Core.Drafts;
-using QubesPoolConsole.Core.Pools;
-using QubesPoolConsole.Core.Tests.Support;
 using static QubesPoolConsole.Core.Diagnostics.DiagnosticCodes;
 
 namespace QubesPoolConsole.Core.Tests.Reliability;

@@ -1,6 +1,3 @@
-using QubesPoolConsole.Core.Tests.Support;
-using QubesPoolConsole.Core.Vms;
-
 namespace QubesPoolConsole.Core.Tests.Reliability;
 
 /// <summary>

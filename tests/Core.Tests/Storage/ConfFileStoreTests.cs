@@ -1,8 +1,3 @@
-using System.Text;
-using QubesPoolConsole.Core.Diagnostics;
-using QubesPoolConsole.Core.Storage;
-using QubesPoolConsole.Core.Tests.Support;
-
 namespace QubesPoolConsole.Core.Tests.Storage;
 
 public class ConfFileStoreTests

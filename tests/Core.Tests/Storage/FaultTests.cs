@@ -1,9 +1,3 @@
-using System.Text;
-using QubesPoolConsole.Core.Diagnostics;
-using QubesPoolConsole.Core.Storage;
-using QubesPoolConsole.Core.Tests.Support;
-using QubesPoolConsole.Core.Vms;
-
 namespace QubesPoolConsole.Core.Tests.Storage;
 
 /// <summary>Real faults — a read-only filesystem, no permission, a full disk, missing files: each a clear result, nothing lost.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using QubesPoolConsole.Core.Storage;
 
 namespace QubesPoolConsole.Core.Tests.Storage;
 

@@ -1,8 +1,3 @@
-using System.Text;
-using CsCheck;
-using QubesPoolConsole.Core.Storage;
-using QubesPoolConsole.Core.Tests.Support;
-
 namespace QubesPoolConsole.Core.Tests.Storage;
 
 /// <summary>

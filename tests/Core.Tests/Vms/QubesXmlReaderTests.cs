@@ -1,6 +1,3 @@
-using System.Text;
-using QubesPoolConsole.Core.Vms;
-
 namespace QubesPoolConsole.Core.Tests.Vms;
 
 public class QubesXmlReaderTests

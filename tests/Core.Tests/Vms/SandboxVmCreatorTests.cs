@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using QubesPoolConsole.Core.Vms;
 
 namespace QubesPoolConsole.Core.Tests.Vms;
 

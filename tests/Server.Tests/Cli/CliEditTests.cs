@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
-
 namespace QubesPoolConsole.Server.Tests.Cli;
 
 /// <summary>pool add|set|unset|remove against real files: writes, refusals, no-ops and the in-use guard.</summary>

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 
 namespace QubesPoolConsole.Server.Tests.Cli;
 

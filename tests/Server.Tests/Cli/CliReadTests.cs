@@ -1,5 +1,4 @@
 using QubesPoolConsole.Server.Cli;
-using QubesPoolConsole.Server.Configuration;
 
 namespace QubesPoolConsole.Server.Tests.Cli;
 

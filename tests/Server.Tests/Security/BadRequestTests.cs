@@ -1,6 +1,4 @@
-using System.Net;
 using System.Security.Cryptography;
-using QubesPoolConsole.Server.Security;
 
 namespace QubesPoolConsole.Server.Tests.Security;
 

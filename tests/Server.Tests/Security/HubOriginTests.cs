@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.WebSockets;
-using System.Text.Json;
 
 namespace QubesPoolConsole.Server.Tests.Security;
 

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace QubesPoolConsole.Server.Tests.Security;
 
 /// <summary>The accepted cases; Wrong and missing tokens and non-local return URLs are cases of <see cref="BadRequestCorpus"/>.</summary>

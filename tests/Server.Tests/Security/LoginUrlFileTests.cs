@@ -1,5 +1,3 @@
-using QubesPoolConsole.Server.Security;
-
 namespace QubesPoolConsole.Server.Tests.Security;
 
 public class LoginUrlFileTests

@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using Microsoft.Extensions.Configuration;
-using QubesPoolConsole.Server.Security;
-
 namespace QubesPoolConsole.Server.Tests.Security;
 
 public class LoopbackBindingTests

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using QubesPoolConsole.Server.Security;
 
 namespace QubesPoolConsole.Server.Tests.Security;
 
