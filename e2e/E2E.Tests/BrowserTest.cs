@@ -3,11 +3,21 @@ using QubesPoolConsole.Server.Security;
 namespace QubesPoolConsole.E2E.Tests;
 
 /// <summary>
-/// Base of the browser tests: starts the real console in-process and opens logged-in pages on it. Every context
-/// opened here is closed before its server stops, so no page is left running against a stopped server.
+/// Base of the browser tests: starts the real console in-process for each test (<see cref="Server"/>) and opens
+/// logged-in pages on it. Every context opened here is closed before its server stops, so no page is left running
+/// against a stopped server.
 /// </summary>
-public abstract class BrowserTest(BrowserFixture fixture)
+[Collection(BrowserCollection.Name)]
+public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
 {
+    private InProcessServer? _server;
+
+    /// <summary>This test's console, on a fresh sandbox.</summary>
+    protected InProcessServer Server => _server ?? throw new InvalidOperationException("This test class starts no server.");
+
+    /// <summary>False for a test class that runs no in-process console.</summary>
+    protected virtual bool StartsServer => true;
+
     /// <summary>The one Chromium of the test assembly.</summary>
     protected IBrowser Browser => fixture.Browser;
 
@@ -52,5 +62,15 @@ public abstract class BrowserTest(BrowserFixture fixture)
     {
         var context = await NewContextAsync(server, options ?? new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         return await OpenLoggedInAsync(server, context, path);
+    }
+
+    public async Task InitializeAsync()
+    {
+        if (StartsServer) _server = await StartServerAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null) await _server.DisposeAsync();
     }
 }

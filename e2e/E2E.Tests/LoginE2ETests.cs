@@ -2,14 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace QubesPoolConsole.E2E.Tests;
 
-[Collection(BrowserCollection.Name)]
 public class LoginE2ETests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task OpenPrintedLoginUrl_ReachesInteractivePoolsPage_WithoutCspViolations_AndAnotherContextCannot()
     {
-        await using var server = await StartServerAsync();
-        var context = await NewContextAsync(server);
+        var context = await NewContextAsync(Server);
         var page = await context.NewPageAsync();
         var consoleErrors = new List<string>();
         page.Console += (_, message) =>
@@ -21,18 +19,18 @@ public class LoginE2ETests(BrowserFixture browser) : BrowserTest(browser)
             }
         };
 
-        await page.GotoAsync(server.LoginUrl);
+        await page.GotoAsync(Server.LoginUrl);
         await page.WaitForInteractiveAsync();
 
-        await Expect(page).ToHaveURLAsync(server.BaseUrl + "/");
+        await Expect(page).ToHaveURLAsync(Server.BaseUrl + "/");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Storage pools" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "default" })).ToHaveCountAsync(1);
         Assert.DoesNotContain(consoleErrors, e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
         Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));
 
-        var stranger = await NewContextAsync(server);
+        var stranger = await NewContextAsync(Server);
         var strangerPage = await stranger.NewPageAsync();
-        var response = await strangerPage.GotoAsync(server.BaseUrl + "/");
+        var response = await strangerPage.GotoAsync(Server.BaseUrl + "/");
 
         Assert.Equal(401, response!.Status);
         await Expect(strangerPage.GetByRole(AriaRole.Heading, new() { Name = "Log in to Qubes Pool Console" })).ToBeVisibleAsync();
@@ -42,14 +40,13 @@ public class LoginE2ETests(BrowserFixture browser) : BrowserTest(browser)
     [Fact]
     public async Task LogOut_EndsTheSession_AndPagesAskForLoginAgain()
     {
-        await using var server = await StartServerAsync();
-        var context = await NewContextAsync(server);
-        var page = await OpenLoggedInAsync(server, context);
+        var context = await NewContextAsync(Server);
+        var page = await OpenLoggedInAsync(Server, context);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
 
         await Expect(page.GetByText("You have logged out.")).ToBeVisibleAsync();
-        var response = await page.GotoAsync(server.BaseUrl + "/");
+        var response = await page.GotoAsync(Server.BaseUrl + "/");
         Assert.Equal(401, response!.Status);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Log in to Qubes Pool Console" })).ToBeVisibleAsync();
     }
@@ -87,11 +84,10 @@ public class LoginE2ETests(BrowserFixture browser) : BrowserTest(browser)
     [Fact]
     public async Task LogOutInOneTab_TheOtherOpenTab_IsSentToLoginOnItsNextAction()
     {
-        await using var server = await StartServerAsync();
-        var context = await NewContextAsync(server);
-        var first = await OpenLoggedInAsync(server, context);
+        var context = await NewContextAsync(Server);
+        var first = await OpenLoggedInAsync(Server, context);
         var second = await context.NewPageAsync();
-        await second.GotoAsync(server.BaseUrl + "/");
+        await second.GotoAsync(Server.BaseUrl + "/");
         await second.WaitForInteractiveAsync();
 
         await second.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();

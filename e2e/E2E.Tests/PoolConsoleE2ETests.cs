@@ -1,20 +1,18 @@
 namespace QubesPoolConsole.E2E.Tests;
 
 /// <summary>The pool console's dialogs in a real browser: edits are staged in the draft, never written directly.</summary>
-[Collection(BrowserCollection.Name)]
 public class PoolConsoleE2ETests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task CreatePool_ThroughTheDialog_AppearsAsPendingAndTheFileIsUnchanged()
     {
-        await using var server = await StartServerAsync();
-        var before = await File.ReadAllBytesAsync(server.ConfPath);
-        var page = await OpenLoggedInAsync(server, "/", Viewport);
+        var before = await File.ReadAllBytesAsync(Server.ConfPath);
+        var page = await OpenLoggedInAsync(Server, "/", Viewport);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Add pool" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         await dialog.GetByLabel("Pool name").FillAsync("fast");
-        await dialog.GetByLabel("Directory (dir_path)").FillAsync(Path.Combine(server.DataDirectory, "pools", "fast"));
+        await dialog.GetByLabel("Directory (dir_path)").FillAsync(Path.Combine(Server.DataDirectory, "pools", "fast"));
         await Expect(dialog).ToContainTextAsync("does not exist");
         await page.SaveReadmeScreenshotAsync("pool-create-dialog.png");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Create pool" }).ClickAsync();
@@ -24,22 +22,21 @@ public class PoolConsoleE2ETests(BrowserFixture browser) : BrowserTest(browser)
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "fast" });
         await Expect(row).ToContainTextAsync("pending: new");
         await Expect(row).ToContainTextAsync("unknown");
-        Assert.Equal(before, await File.ReadAllBytesAsync(server.ConfPath));
+        Assert.Equal(before, await File.ReadAllBytesAsync(Server.ConfPath));
         await page.SaveReadmeScreenshotAsync("pools.png");
     }
 
     [Fact]
     public async Task EditDirPath_OfAPoolWithAVm_WarnsThatNoFilesMoveAndStagesAfterConfirming()
     {
-        await using var server = await StartServerAsync();
-        var oldDir = AddPoolWithVm(server, "fast", "work-fast");
-        var page = await OpenLoggedInAsync(server, "/pools/fast", Viewport);
+        var oldDir = AddPoolWithVm(Server, "fast", "work-fast");
+        var page = await OpenLoggedInAsync(Server, "/pools/fast", Viewport);
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "VMs in this pool" })).ToContainTextAsync("work-fast");
         await page.SaveReadmeScreenshotAsync("pool-details.png");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
-        var newDir = Path.Combine(server.DataDirectory, "pools", "moved");
+        var newDir = Path.Combine(Server.DataDirectory, "pools", "moved");
         await dialog.GetByLabel("Directory (dir_path)").FillAsync(newDir);
         await Expect(dialog).ToContainTextAsync("no files are moved");
         var save = dialog.GetByRole(AriaRole.Button, new() { Name = "Save changes" });
@@ -51,15 +48,14 @@ public class PoolConsoleE2ETests(BrowserFixture browser) : BrowserTest(browser)
         await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pool fast" })).ToContainTextAsync("pending: changed");
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Settings" })).ToContainTextAsync(newDir);
-        Assert.Contains("dir_path=" + oldDir, await File.ReadAllTextAsync(server.ConfPath));
+        Assert.Contains("dir_path=" + oldDir, await File.ReadAllTextAsync(Server.ConfPath));
     }
 
     [Fact]
     public async Task RemovePool_WhileAVmUsesIt_IsRefusedAndNamesTheVm()
     {
-        await using var server = await StartServerAsync();
-        AddPoolWithVm(server, "fast", "work-fast");
-        var page = await OpenLoggedInAsync(server, "/pools/fast", Viewport);
+        AddPoolWithVm(Server, "fast", "work-fast");
+        var page = await OpenLoggedInAsync(Server, "/pools/fast", Viewport);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);

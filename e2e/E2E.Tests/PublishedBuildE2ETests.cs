@@ -1,9 +1,10 @@
 namespace QubesPoolConsole.E2E.Tests;
 
 /// <summary>The published build runs with no .NET SDK or runtime around it and serves a working console.</summary>
-[Collection(BrowserCollection.Name)]
 public partial class PublishedBuildE2ETests(BrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser)
 {
+    protected override bool StartsServer => false; // the published console runs as its own process
+
     [Fact]
     public async Task PublishedExecutable_WithoutDotnet_LogsInServesAssetsAndListsThePools()
     {
