@@ -33,18 +33,6 @@ public abstract class DraftTestContext : ComponentTestContext
         return (provider, reference!);
     }
 
-    /// <summary>The input a visible label names (as a user finds it).</summary>
-    protected static IElement InputByLabel<T>(IRenderedComponent<T> cut, string label) where T : Microsoft.AspNetCore.Components.IComponent
-    {
-        var l = cut.FindAll("label").First(e => e.TextContent.Trim().TrimEnd('*').Trim() == label);
-        var id = l.GetAttribute("for") ?? throw new InvalidOperationException($"Label '{label}' names no input.");
-        return cut.Find($"[id='{id}']");
-    }
-
-    /// <summary>The button with this text.</summary>
-    protected static IElement Button<T>(IRenderedComponent<T> cut, string text) where T : Microsoft.AspNetCore.Components.IComponent
-        => cut.FindAll("button").First(b => b.TextContent.Trim() == text);
-
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

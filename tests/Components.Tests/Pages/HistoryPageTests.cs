@@ -46,7 +46,7 @@ public class HistoryPageTests : ComponentTestContext
 
         var diff = Assert.Single(cut.FindAll("[data-testid=audit-diff]"));
         Assert.Equal("-[old]\n", diff.TextContent);
-        var button = cut.FindAll("button").Single(b => b.TextContent.Trim() == "Hide diff");
+        var button = Button(cut, "Hide diff");
         Assert.Equal("true", button.GetAttribute("aria-expanded"));
 
         button.Click();

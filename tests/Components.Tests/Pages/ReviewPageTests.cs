@@ -104,13 +104,10 @@ public class ReviewPageTests : ComponentTestContext
         await cut.InvokeAsync(() => Button(cut, "Revert").Click());
         dialogs.WaitForAssertion(() => Assert.Contains("Revert pending changes?", dialogs.Markup));
         Assert.Single(_draft.Edits);
-        var confirm = dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Revert");
+        var confirm = Button(dialogs, "Revert");
         await dialogs.InvokeAsync(() => confirm.Click());
 
         cut.WaitForAssertion(() => Assert.Empty(_draft.Edits));
         Assert.Equal(Start, File.ReadAllText(_sandbox.ConfPath));
     }
-
-    private static AngleSharp.Dom.IElement Button(IRenderedComponent<ReviewPage> cut, string name)
-        => cut.FindAll("button").Single(b => b.TextContent.Trim() == name);
 }

@@ -2,19 +2,25 @@ namespace QubesPoolConsole.Server.Tests.Security;
 
 public class LoopbackBindingTests
 {
+    /// <summary>Listen URLs, and whether each binds to loopback only.</summary>
+    public static TheoryData<string, bool> Urls => new()
+    {
+        { "http://127.0.0.1:8431", true },
+        { "http://127.1.2.3:8431", true },
+        { "http://[::1]:8431", true },
+        { "http://localhost:8431", true },
+        { "http://0.0.0.0:5000", false },
+        { "http://[::]:5000", false },
+        { "http://*:5000", false },
+        { "http://+:5000", false },
+        { "http://192.168.1.5:5000", false },
+        { "http://example.org:5000", false },
+        { "http://unix:/tmp/console.sock", false },
+        { "not a url", false },
+    };
+
     [Theory]
-    [InlineData("http://127.0.0.1:8431", true)]
-    [InlineData("http://127.1.2.3:8431", true)]
-    [InlineData("http://[::1]:8431", true)]
-    [InlineData("http://localhost:8431", true)]
-    [InlineData("http://0.0.0.0:5000", false)]
-    [InlineData("http://[::]:5000", false)]
-    [InlineData("http://*:5000", false)]
-    [InlineData("http://+:5000", false)]
-    [InlineData("http://192.168.1.5:5000", false)]
-    [InlineData("http://example.org:5000", false)]
-    [InlineData("http://unix:/tmp/console.sock", false)]
-    [InlineData("not a url", false)]
+    [MemberData(nameof(Urls))]
     public void IsLoopbackUrl_AcceptsOnlyLoopbackAddresses(string url, bool expected)
         => Assert.Equal(expected, LoopbackBinding.IsLoopbackUrl(url));
 
