@@ -49,17 +49,7 @@ public class PendingChangesE2ETests(BrowserFixture browser) : BrowserTest(browse
         LikeAnEditor.Write(Server.ConfPath, external);
 
         await Expect(page.GetByTestId("changed-on-disk")).ToContainTextAsync("rebase or discard");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
-        await Expect(page.GetByTestId("conflict")).ToContainTextAsync("changed on disk");
-        await Expect(Line(page.GetByRole(AriaRole.Table, new() { Name = "What changed on disk" }), "added", "# edited outside the console")).ToHaveCountAsync(1);
-        Assert.Equal(external, await File.ReadAllTextAsync(Server.ConfPath));
-
-        await page.GetByRole(AriaRole.Button, new() { Name = "Rebase my changes" }).ClickAsync();
-        await Expect(page.GetByTestId("conflict")).ToHaveCountAsync(0);
-        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Resulting storage.conf" })).ToContainTextAsync("# edited outside the console");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
-
-        await Expect(page.GetByTestId("review-notice")).ToContainTextAsync("Applied.");
+        await ApplyIntoAConflict_RebaseAndApplyAsync(page, external);
         Assert.Equal(external + $"[fast]\ndriver=xen\ndir_path={dir}\n\n", await File.ReadAllTextAsync(Server.ConfPath));
     }
 
@@ -171,16 +161,8 @@ public class PendingChangesE2ETests(BrowserFixture browser) : BrowserTest(browse
         // 4. An editor writes after the rebase: the next apply is a conflict again.
         var edited = "# edited outside the console\n" + afterCli;
         await File.WriteAllTextAsync(Server.ConfPath, edited);
-        await second.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
-        await Expect(second.GetByTestId("conflict")).ToContainTextAsync("changed on disk");
-        await Expect(Line(second.GetByRole(AriaRole.Table, new() { Name = "What changed on disk" }), "added", "# edited outside the console")).ToHaveCountAsync(1);
-        Assert.Equal(edited, await File.ReadAllTextAsync(Server.ConfPath));
+        await ApplyIntoAConflict_RebaseAndApplyAsync(second, edited);
         conflicts++;
-        await second.GetByRole(AriaRole.Button, new() { Name = "Rebase my changes" }).ClickAsync();
-        await Expect(second.GetByTestId("conflict")).ToHaveCountAsync(0);
-        await Expect(second.GetByRole(AriaRole.Table, new() { Name = "Resulting storage.conf" })).ToContainTextAsync("# edited outside the console");
-        await second.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
-        await Expect(second.GetByTestId("review-notice")).ToContainTextAsync("Applied.");
 
         // Every writer's change is in the file, each once.
         Assert.Equal(edited + $"[beta]\ndriver=xen\ndir_path={dirB}\n\n", await File.ReadAllTextAsync(Server.ConfPath));
@@ -219,5 +201,23 @@ public class PendingChangesE2ETests(BrowserFixture browser) : BrowserTest(browse
         await dialog.GetByLabel("Directory (dir_path)").FillAsync(dir);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Create pool" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+    }
+
+    /// <summary>
+    /// Apply after "# edited outside the console" reached the file: the conflict shows that line as changed on disk
+    /// and nothing is written; the rebase keeps it, and the second apply succeeds.
+    /// </summary>
+    private async Task ApplyIntoAConflict_RebaseAndApplyAsync(IPage page, string onDisk)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(page.GetByTestId("conflict")).ToContainTextAsync("changed on disk");
+        await Expect(Line(page.GetByRole(AriaRole.Table, new() { Name = "What changed on disk" }), "added", "# edited outside the console")).ToHaveCountAsync(1);
+        Assert.Equal(onDisk, await File.ReadAllTextAsync(Server.ConfPath));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rebase my changes" }).ClickAsync();
+        await Expect(page.GetByTestId("conflict")).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Resulting storage.conf" })).ToContainTextAsync("# edited outside the console");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(page.GetByTestId("review-notice")).ToContainTextAsync("Applied.");
     }
 }

@@ -11,6 +11,11 @@ public class HistoryPageTests : ComponentTestContext
         public IReadOnlyList<AuditEntry> Read(int max = 500) => newestFirst.Take(max).ToList();
     }
 
+    /// <summary>A log of an add (newest) and a remove.</summary>
+    private static FakeAuditLog TwoEntries() => new(
+        Entry("Add pool fast (xen)", "s-2", "+[fast]\n+driver=xen\n", 30),
+        Entry("Remove pool old", "s-1", "-[old]\n", 10));
+
     private static AuditEntry Entry(string summary, string session, string diff, int minute) => new(
         new DateTimeOffset(2026, 11, 27, 18, minute, 5, TimeSpan.Zero), "alice", session, "/etc/qubes/storage.conf",
         summary, diff, "abc");
@@ -18,9 +23,7 @@ public class HistoryPageTests : ComponentTestContext
     [Fact]
     public void Render_TwoEntries_ListsTimeUserSessionAndSummaryNewestFirst_DiffsHidden()
     {
-        Services.AddSingleton<IAuditLog>(new FakeAuditLog(
-            Entry("Add pool fast (xen)", "s-2", "+[fast]\n+driver=xen\n", 30),
-            Entry("Remove pool old", "s-1", "-[old]\n", 10)));
+        Services.AddSingleton<IAuditLog>(TwoEntries());
 
         var cut = Render<HistoryPage>();
 
@@ -37,9 +40,7 @@ public class HistoryPageTests : ComponentTestContext
     [Fact]
     public void ShowDiff_OnOneEntry_ShowsThatDiffOnly_AndHideDiffHidesIt()
     {
-        Services.AddSingleton<IAuditLog>(new FakeAuditLog(
-            Entry("Add pool fast (xen)", "s-2", "+[fast]\n+driver=xen\n", 30),
-            Entry("Remove pool old", "s-1", "-[old]\n", 10)));
+        Services.AddSingleton<IAuditLog>(TwoEntries());
         var cut = Render<HistoryPage>();
 
         cut.FindAll("tbody tr")[1].QuerySelector("button")!.Click();

@@ -1,13 +1,11 @@
 namespace QubesPoolConsole.Core.Tests.Drafts;
 
-public class PoolDraftLiveTests
+public class PoolDraftLiveTests : DraftFileTests
 {
-    private const string Start = "[default]\ndriver=xen\n";
-
     [Fact]
     public void Refresh_NoPendingEdits_TakesTheFileFromDisk()
     {
-        using var files = new TempConsoleFiles(Start, TempConsoleFiles.QubesXml());
+        using var files = NewFiles();
         var draft = new PoolDraft(files.Catalog);
         int changed = 0;
         draft.Changed += () => changed++;
@@ -23,7 +21,7 @@ public class PoolDraftLiveTests
     [Fact]
     public void Refresh_WithPendingEdits_KeepsThemAndFlagsTheDiskChange()
     {
-        using var files = new TempConsoleFiles(Start, TempConsoleFiles.QubesXml());
+        using var files = NewFiles();
         var draft = new PoolDraft(files.Catalog);
         draft.Add(AddPool.Xen("fast", "/mnt/fast"));
         LikeAnEditor.Write(files.ConfPath, "# x\n" + Start);
@@ -38,7 +36,7 @@ public class PoolDraftLiveTests
     [Fact]
     public void Refresh_OnlyQubesXmlChanged_KeepsEditsAndSeesTheNewVm()
     {
-        using var files = new TempConsoleFiles(Start, TempConsoleFiles.QubesXml());
+        using var files = NewFiles();
         var draft = new PoolDraft(files.Catalog);
         draft.Add(AddPool.Xen("fast", "/mnt/fast"));
         LikeAnEditor.Write(files.QubesXmlPath,
@@ -54,7 +52,7 @@ public class PoolDraftLiveTests
     [Fact]
     public async Task Watcher_FileReplacedByRename_DraftReloadsWithoutBeingAsked()
     {
-        using var files = new TempConsoleFiles(Start, TempConsoleFiles.QubesXml());
+        using var files = NewFiles();
         using var watcher = new FileChangeWatcher([files.ConfPath, files.QubesXmlPath], TimeSpan.FromMilliseconds(50));
         using var draft = new PoolDraft(files.Catalog, watcher: watcher);
         var reloaded = new TaskCompletionSource();

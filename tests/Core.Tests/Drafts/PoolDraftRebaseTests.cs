@@ -1,13 +1,11 @@
 namespace QubesPoolConsole.Core.Tests.Drafts;
 
-public class PoolDraftRebaseTests
+public class PoolDraftRebaseTests : DraftFileTests
 {
-    private const string Start = "[default]\ndriver=xen\n";
-
     [Fact]
     public void Apply_FileChangedOnDisk_RefusesAndShowsTheDiskChange_ThenRebaseAppliesBoth()
     {
-        using var files = new TempConsoleFiles(Start, TempConsoleFiles.QubesXml());
+        using var files = NewFiles();
         var draft = new PoolDraft(files.Catalog, files.Audit);
         Assert.True(draft.Add(AddPool.Xen("fast", "/mnt/fast")).Ok);
         LikeAnEditor.Write(files.ConfPath, "# edited by hand\n" + Start);
@@ -31,7 +29,7 @@ public class PoolDraftRebaseTests
     [Fact]
     public void Rebase_EditNoLongerFits_KeepsTheEditsAndTheOldBase()
     {
-        using var files = new TempConsoleFiles(Start, TempConsoleFiles.QubesXml());
+        using var files = NewFiles();
         var draft = new PoolDraft(files.Catalog);
         draft.Add(AddPool.Xen("fast", "/mnt/fast"));
         var before = draft.CurrentText;
@@ -49,7 +47,7 @@ public class PoolDraftRebaseTests
     [Fact]
     public void Rebase_RawEditOfOtherLines_CarriesBothChanges()
     {
-        using var files = new TempConsoleFiles(Start + "\n[a]\ndriver=xen\ndir_path=/a\n", TempConsoleFiles.QubesXml());
+        using var files = NewFiles(Start + "\n[a]\ndriver=xen\ndir_path=/a\n");
         var draft = new PoolDraft(files.Catalog);
         draft.Add(new ReplaceText(Start + "\n[a]\ndriver=xen\ndir_path=/a2\n", "raw"));
         LikeAnEditor.Write(files.ConfPath, "# top\n" + Start + "\n[a]\ndriver=xen\ndir_path=/a\n");
@@ -62,7 +60,7 @@ public class PoolDraftRebaseTests
     [Fact]
     public void Rebase_RawEditOfTheSameLine_IsRefusedWithAReason()
     {
-        using var files = new TempConsoleFiles(Start + "\n[a]\ndriver=xen\ndir_path=/a\n", TempConsoleFiles.QubesXml());
+        using var files = NewFiles(Start + "\n[a]\ndriver=xen\ndir_path=/a\n");
         var draft = new PoolDraft(files.Catalog);
         draft.Add(new ReplaceText(Start + "\n[a]\ndriver=xen\ndir_path=/mine\n", "raw"));
         LikeAnEditor.Write(files.ConfPath, Start + "\n[a]\ndriver=xen\ndir_path=/theirs\n");
@@ -77,7 +75,7 @@ public class PoolDraftRebaseTests
     [Fact]
     public void Apply_TextQubesCannotRead_IsRefusedAndNothingIsWritten()
     {
-        using var files = new TempConsoleFiles(Start, TempConsoleFiles.QubesXml());
+        using var files = NewFiles();
         var draft = new PoolDraft(files.Catalog);
         draft.Add(new ReplaceText("driver=xen\n[default]\n", "raw"));
 
@@ -91,7 +89,7 @@ public class PoolDraftRebaseTests
     [Fact]
     public void Apply_RepairOfAMalformedFile_IsWritten()
     {
-        using var files = new TempConsoleFiles("driver=xen\n[default]\n", TempConsoleFiles.QubesXml());
+        using var files = NewFiles("driver=xen\n[default]\n");
         var draft = new PoolDraft(files.Catalog);
         Assert.False(draft.Base.IsReadable);
         draft.Add(new ReplaceText(Start, "repair"));
@@ -105,7 +103,7 @@ public class PoolDraftRebaseTests
     [Fact]
     public void Apply_RestoreShippedFileWhenMissing_CreatesItByteForByte()
     {
-        using var files = new TempConsoleFiles((string?)null, TempConsoleFiles.QubesXml());
+        using var files = NewFiles(null);
         var draft = new PoolDraft(files.Catalog);
         Assert.Equal(LoadStatus.Missing, draft.Base.Load.Status);
         draft.Add(new ReplaceText(ShippedStorageConf.Text, "restore"));
@@ -119,7 +117,7 @@ public class PoolDraftRebaseTests
     [Fact]
     public void StageRestore_LastHistoryEntry_UndoesTheLastApply()
     {
-        using var files = new TempConsoleFiles(Start, TempConsoleFiles.QubesXml());
+        using var files = NewFiles();
         var draft = new PoolDraft(files.Catalog);
         draft.Add(AddPool.Xen("fast", "/mnt/fast"));
         Assert.True(draft.Apply("s", "u").Applied);

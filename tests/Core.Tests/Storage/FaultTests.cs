@@ -11,10 +11,7 @@ public class FaultTests
     {
         using var mount = TmpfsMount.TryCreate("size=256k", out var reason);
         Skip.If(mount is null, reason);
-        var conf = Path.Combine(mount.Dir, "storage.conf");
-        File.WriteAllText(conf, Original);
-        var store = new ConfFileStore(ConfFileStoreOptions.For(conf, Path.Combine(mount.StateRoot, "state")));
-        var load = store.Load();
+        var (conf, store, load) = OriginalOn(mount);
         mount.Remount("ro");
 
         var save = store.Save(Edited, load.Sha256);
@@ -31,10 +28,7 @@ public class FaultTests
     {
         using var mount = TmpfsMount.TryCreate("size=64k", out var reason);
         Skip.If(mount is null, reason);
-        var conf = Path.Combine(mount.Dir, "storage.conf");
-        File.WriteAllText(conf, Original);
-        var store = new ConfFileStore(ConfFileStoreOptions.For(conf, Path.Combine(mount.StateRoot, "state")));
-        var load = store.Load();
+        var (conf, store, load) = OriginalOn(mount);
         Fill(Path.Combine(mount.Dir, "filler"), 60 * 1024 - 8192);
 
         var save = store.Save(Edited, load.Sha256);
@@ -143,6 +137,15 @@ public class FaultTests
 
     private static Tools.Run AsNobody(params string[] args)
         => Tools.Exec("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", Tools.DotnetHost, Tools.SaveLoopDll, .. args]);
+
+    /// <summary>storage.conf with <see cref="Original"/> on the mount, its store, and the store's first load.</summary>
+    private static (string Conf, ConfFileStore Store, LoadResult Load) OriginalOn(TmpfsMount mount)
+    {
+        var conf = Path.Combine(mount.Dir, "storage.conf");
+        File.WriteAllText(conf, Original);
+        var store = new ConfFileStore(ConfFileStoreOptions.For(conf, Path.Combine(mount.StateRoot, "state")));
+        return (conf, store, store.Load());
+    }
 }
 
 /// <summary>A small tmpfs mounted for one test (root only); unmounted on dispose.</summary>

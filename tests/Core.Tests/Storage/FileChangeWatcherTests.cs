@@ -9,8 +9,7 @@ public class FileChangeWatcherTests : IDisposable
     [Fact]
     public async Task BurstOfWrites_RaisesOnceWithTheFile()
     {
-        var file = Path.Combine(_dir, "storage.conf");
-        File.WriteAllText(file, "a\n");
+        var file = WriteFile("storage.conf", "a\n");
         using var watcher = new FileChangeWatcher([file], TimeSpan.FromMilliseconds(200));
         var seen = new ConcurrentQueue<IReadOnlyList<string>>();
         var first = new TaskCompletionSource();
@@ -27,8 +26,7 @@ public class FileChangeWatcherTests : IDisposable
     [Fact]
     public async Task AtomicRenameOver_IsSeen_OtherFilesInTheFolderAreNot()
     {
-        var file = Path.Combine(_dir, "qubes.xml");
-        File.WriteAllText(file, "<x/>");
+        var file = WriteFile("qubes.xml", "<x/>");
         using var watcher = new FileChangeWatcher([file], TimeSpan.FromMilliseconds(50));
         var seen = new TaskCompletionSource<IReadOnlyList<string>>();
         watcher.Changed += files => seen.TrySetResult(files);
@@ -37,6 +35,13 @@ public class FileChangeWatcherTests : IDisposable
         LikeAnEditor.Write(file, "<y/>");
 
         Assert.Equal([file], await seen.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    private string WriteFile(string name, string text)
+    {
+        var file = Path.Combine(_dir, name);
+        File.WriteAllText(file, text);
+        return file;
     }
 
     public void Dispose()
