@@ -11,6 +11,19 @@ public class NewVmPageTests : WizardTestContext
         return Render<NewVmPage>();
     }
 
+    /// <summary>The wizard filled in (template fedora-23, pool fast) and at its review step.</summary>
+    private IRenderedComponent<NewVmPage> RenderAtTheReview(string name, string label)
+    {
+        var cut = RenderPage();
+        var wizard = cut.Instance.Wizard!;
+        wizard.Model.Name = name;
+        wizard.Model.Label = label;
+        wizard.Model.Template = "fedora-23";
+        while (wizard.CanGoNext) wizard.Next();
+        cut.Render();
+        return cut;
+    }
+
     [Fact]
     public void NextButton_DisabledUntilEachStepIsValid_ThroughToReview()
     {
@@ -44,13 +57,7 @@ public class NewVmPageTests : WizardTestContext
     [Fact]
     public void CreateVm_ShowsLiveOutputThenFinalState()
     {
-        var cut = RenderPage();
-        var wizard = cut.Instance.Wizard!;
-        wizard.Model.Name = "banking";
-        wizard.Model.Label = "green";
-        wizard.Model.Template = "fedora-23";
-        while (wizard.CanGoNext) wizard.Next();
-        cut.Render();
+        var cut = RenderAtTheReview("banking", "green");
 
         Button(cut.Nodes, "Create VM").Click();
 
@@ -68,13 +75,7 @@ public class NewVmPageTests : WizardTestContext
     {
         Creator.Succeed = false;
         Creator.Release.SetResult(true);
-        var cut = RenderPage();
-        var wizard = cut.Instance.Wizard!;
-        wizard.Model.Name = "banking";
-        wizard.Model.Label = "red";
-        wizard.Model.Template = "fedora-23";
-        while (wizard.CanGoNext) wizard.Next();
-        cut.Render();
+        var cut = RenderAtTheReview("banking", "red");
 
         Button(cut.Nodes, "Create VM").Click();
 
