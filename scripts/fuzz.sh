@@ -4,11 +4,9 @@
 # loader (random bytes) and a twentieth for the editor (each input is a file plus 1-5 validated edits). Prints the count
 # per target and any failure (with the CsCheck seed that reproduces it). Exit code non-zero on any failure.
 set -uo pipefail
-cd "$(dirname "$0")/.."
 iterations=${1:-1000000}
-report=$(mktemp)
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet build tests/Core.Tests -nologo -v q > "$report.build" 2>&1 || { tail -20 "$report.build"; echo "build failed"; exit 1; }
+# shellcheck source=scripts/core-tests-build.sh
+source "$(dirname "$0")/core-tests-build.sh"
 start=$(date +%s)
 QPC_FUZZ_ITERATIONS=$iterations QPC_REPORT=$report dotnet test tests/Core.Tests --no-build -nologo \
   --filter "FullyQualifiedName~QubesPoolConsole.Core.Tests.Fuzz" --logger "console;verbosity=normal" > "$report.log" 2>&1

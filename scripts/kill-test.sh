@@ -4,11 +4,9 @@
 # the file is exactly the old or the new text, that Qubes can read it, and that no temp file survives the next start.
 # Prints the figures. Exit code non-zero on any torn file.
 set -uo pipefail
-cd "$(dirname "$0")/.."
 kills=${1:-1000}
-report=$(mktemp)
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet build tests/Core.Tests -nologo -v q > "$report.build" 2>&1 || { tail -20 "$report.build"; echo "build failed"; exit 1; }
+# shellcheck source=scripts/core-tests-build.sh
+source "$(dirname "$0")/core-tests-build.sh"
 QPC_KILLS=$kills QPC_REPORT=$report dotnet test tests/Core.Tests --no-build -nologo \
   --filter "FullyQualifiedName~CrashTests" > "$report.log" 2>&1
 rc=$?

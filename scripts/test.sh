@@ -39,11 +39,34 @@ else
   echo "publish failed"
   failed=$((failed + 1)); status=1
 fi
+# Every process the tests start inherits this mark: a Chromium left running after the e2e project with it is the
+# tests' own, whatever else runs on the machine.
+export QPC_TEST_RUN="qpc-test-$$-$(date +%s%N)"
+own_chromium() {
+  for pid in $(pgrep -f chromium); do
+    tr '\0' '\n' < "/proc/$pid/environ" 2>/dev/null | grep -qx "QPC_TEST_RUN=$QPC_TEST_RUN" && echo "$pid"
+  done
+  return 0
+}
+
 for p in "${projects[@]}"; do
   name=$(basename "$p")
   echo "== $name"
+  start=$(date +%s)
   dotnet test "$p" --no-build -nologo --logger "console;verbosity=normal" > "$log_dir/$name.log" 2>&1
   rc=$?
+  echo "$name took $(( $(date +%s) - start )) s"
+  if [ "$name" = E2E.Tests ]; then
+    left=$(own_chromium)
+    if [ -n "$left" ]; then
+      echo "$(echo "$left" | wc -l) chromium processes started by the tests are still running; killing them"
+      # shellcheck disable=SC2086 # one PID a word
+      kill $left 2>/dev/null || true
+      failed=$((failed + 1)); status=1
+    else
+      echo "no chromium process of the tests is left running"
+    fi
+  fi
   # Each failed test with the first lines of its message.
   awk '/^  Failed /{n=8} n>0{print; n--}' "$log_dir/$name.log" | head -120
   # The console logger's closing block: "Total tests: N" then "Passed: N", "Failed: N", "Skipped: N" lines.

@@ -1,8 +1,4 @@
 using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
-using Microsoft.Playwright;
-using Xunit.Abstractions;
-using static Microsoft.Playwright.Assertions;
 
 namespace QubesPoolConsole.E2E.Tests;
 
@@ -10,8 +6,7 @@ namespace QubesPoolConsole.E2E.Tests;
 /// axe-core on every page of the console, in the light and in the dark theme: no serious or critical violation.
 /// The theme comes from the browser's prefers-color-scheme, as it would from the desktop's setting.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public class AccessibilityE2ETests(BrowserFixture browser, ITestOutputHelper output)
+public class AccessibilityE2ETests(BrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser)
 {
     /// <summary>Every routable page (keep in step with the @page directives in src/Components/Pages).</summary>
     public static readonly string[] Pages = ["/", "/pools/default", "/review", "/raw", "/history", "/undo", "/vms/new"];
@@ -23,8 +18,7 @@ public class AccessibilityE2ETests(BrowserFixture browser, ITestOutputHelper out
     [InlineData("dark")]
     public async Task EveryPage_InTheme_HasNoSeriousOrCriticalAxeViolation(string theme)
     {
-        await using var server = await ConsoleServer.StartAsync();
-        await using var context = await browser.Browser.NewContextAsync(new()
+        var context = await NewContextAsync(Server, new()
         {
             ColorScheme = theme == "dark" ? ColorScheme.Dark : ColorScheme.Light,
         });
@@ -32,15 +26,15 @@ public class AccessibilityE2ETests(BrowserFixture browser, ITestOutputHelper out
 
         // The login page, before any session.
         var login = await context.NewPageAsync();
-        await login.GotoAsync(server.BaseUrl + "/login");
+        await login.GotoAsync(Server.BaseUrl + "/login");
         problems.AddRange(await BlockingViolationsAsync(login, "/login"));
         await login.CloseAsync();
 
-        await server.LoginAsync(context);
+        await LoginAsync(Server, context);
         foreach (var path in Pages)
         {
             var page = await context.NewPageAsync();
-            await page.GotoAsync(server.BaseUrl + path);
+            await page.GotoAsync(Server.BaseUrl + path);
             await page.WaitForInteractiveAsync();
             // The toggle reflects the theme in force once the browser's preference has been read.
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Dark theme" }))
@@ -55,9 +49,8 @@ public class AccessibilityE2ETests(BrowserFixture browser, ITestOutputHelper out
     [Fact]
     public async Task Keyboard_TabReachesTheThemeToggle_WithAVisibleFocus_AndEnterSwitchesAndIsRemembered()
     {
-        await using var server = await ConsoleServer.StartAsync();
-        await using var context = await browser.Browser.NewContextAsync(new() { ColorScheme = ColorScheme.Light });
-        var page = await server.OpenLoggedInAsync(context);
+        var context = await NewContextAsync(Server, new() { ColorScheme = ColorScheme.Light });
+        var page = await OpenLoggedInAsync(Server, context);
         var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Dark theme" });
         await Expect(toggle).ToHaveAttributeAsync("aria-pressed", "false");
 
@@ -75,7 +68,7 @@ public class AccessibilityE2ETests(BrowserFixture browser, ITestOutputHelper out
 
         // Remembered: a new page of the same browser profile opens dark although the system says light.
         var again = await context.NewPageAsync();
-        await again.GotoAsync(server.BaseUrl + "/review");
+        await again.GotoAsync(Server.BaseUrl + "/review");
         await again.WaitForInteractiveAsync();
         await Expect(again.GetByRole(AriaRole.Button, new() { Name = "Dark theme" })).ToHaveAttributeAsync("aria-pressed", "true");
         await Expect(again.Locator("html")).ToHaveAttributeAsync("data-qpc-theme", "dark");

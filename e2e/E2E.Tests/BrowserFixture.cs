@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace QubesPoolConsole.E2E.Tests;
 
 /// <summary>One headless Debian Chromium for the whole test assembly; each test opens its own context.</summary>
@@ -30,9 +28,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>Closes the browser (and with it every renderer) and stops Playwright's driver.</summary>
     public async Task DisposeAsync()
     {
-        await Browser.CloseAsync();
+        if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
     }
 }

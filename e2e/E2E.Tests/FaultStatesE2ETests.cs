@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace QubesPoolConsole.E2E.Tests;
 
 /// <summary>
@@ -9,64 +5,61 @@ namespace QubesPoolConsole.E2E.Tests;
 /// missing, qubes.xml missing, a pool directory on an unplugged disk, a read-only /etc/qubes. Each is a clear state,
 /// nothing crashes, nothing is written that the user did not apply.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public class FaultStatesE2ETests(BrowserFixture browser)
+public class FaultStatesE2ETests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task StorageConfMissing_CliSaysSo_ConsoleOffersTheShippedFile_RestoreBringsThePoolsBack()
     {
-        await using var server = await ConsoleServer.StartAsync();
-        var cli = new ConsoleCli(server);
-        var shipped = await File.ReadAllTextAsync(server.ConfPath);
-        File.Delete(server.ConfPath);
+        var cli = new CliProcess(Server.DataDirectory);
+        var shipped = await File.ReadAllTextAsync(Server.ConfPath);
+        File.Delete(Server.ConfPath);
 
         var pools = await cli.RunAsync("pools");
         Assert.True(pools.ExitCode == 2, pools.ToString());
-        Assert.StartsWith($"error: {server.ConfPath} does not exist. Without it Qubes has no pools", pools.Stderr);
+        Assert.StartsWith($"error: {Server.ConfPath} does not exist. Without it Qubes has no pools", pools.Stderr);
         var add = await cli.RunAsync("pool", "add", "fast", "-o", "dir_path=/mnt/fast");
         Assert.True(add.ExitCode == 2, add.ToString());
         Assert.Contains("does not exist", add.Stderr);
         Assert.Contains("Nothing was changed.", add.Stderr);
-        Assert.False(File.Exists(server.ConfPath));
+        Assert.False(File.Exists(Server.ConfPath));
 
-        var page = await OpenAsync(server, "/");
+        var page = await OpenLoggedInAsync(Server, "/");
         await Expect(page.GetByTestId("file-missing")).ToContainTextAsync("does not exist");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Add pool" })).ToBeDisabledAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Restore the file Qubes ships" }).ClickAsync();
 
-        await Expect(page).ToHaveURLAsync(server.BaseUrl + "/review");
+        await Expect(page).ToHaveURLAsync(Server.BaseUrl + "/review");
         await Expect(page.GetByRole(AriaRole.List, new() { Name = "Pending changes" })).ToContainTextAsync("Restore the storage.conf Qubes R3.2 ships");
-        Assert.False(File.Exists(server.ConfPath)); // staged, not written
+        Assert.False(File.Exists(Server.ConfPath)); // staged, not written
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await Expect(page.GetByTestId("review-notice")).ToContainTextAsync("Applied.");
-        Assert.Equal(shipped, await File.ReadAllTextAsync(server.ConfPath));
+        Assert.Equal(shipped, await File.ReadAllTextAsync(Server.ConfPath));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Pools", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "default" })).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("file-missing")).ToHaveCountAsync(0);
         var check = await cli.RunAsync("check");
         Assert.True(check.ExitCode == 0, check.ToString());
-        Assert.Equal($"{server.ConfPath}: OK, 1 pool\n", check.Stdout);
+        Assert.Equal($"{Server.ConfPath}: OK, 1 pool\n", check.Stdout);
     }
 
     [Fact]
     public async Task PoolOnAnUnpluggedDisk_ThenQubesXmlMissing_PoolsStillShownWithReasons_NothingCrashes()
     {
-        await using var server = await ConsoleServer.StartAsync();
-        var cli = new ConsoleCli(server);
-        var gone = Path.Combine(server.DataDirectory, "media", "usb-disk", "vms"); // never created: the disk is not there
-        await File.AppendAllTextAsync(server.ConfPath, $"[usb]\ndriver=xen\ndir_path={gone}\n");
-        var conf = await File.ReadAllTextAsync(server.ConfPath);
+        var cli = new CliProcess(Server.DataDirectory);
+        var gone = Path.Combine(Server.DataDirectory, "media", "usb-disk", "vms"); // never created: the disk is not there
+        await File.AppendAllTextAsync(Server.ConfPath, $"[usb]\ndriver=xen\ndir_path={gone}\n");
+        var conf = await File.ReadAllTextAsync(Server.ConfPath);
 
         // The unplugged disk: free space unknown with the reason; editing and removing still work (staged only).
-        var page = await OpenAsync(server, "/");
+        var page = await OpenLoggedInAsync(Server, "/");
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "usb" });
         await Expect(row).ToContainTextAsync("unknown");
         await Expect(row).ToContainTextAsync("the directory does not exist");
-        await page.GotoAsync(server.BaseUrl + "/pools/usb");
+        await page.GotoAsync(Server.BaseUrl + "/pools/usb");
         await page.WaitForInteractiveAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
-        var moved = Path.Combine(server.DataDirectory, "pools", "usb-copy");
+        var moved = Path.Combine(Server.DataDirectory, "pools", "usb-copy");
         Directory.CreateDirectory(moved);
         await page.GetByRole(AriaRole.Dialog).GetByLabel("Directory (dir_path)").FillAsync(moved);
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
@@ -81,42 +74,41 @@ public class FaultStatesE2ETests(BrowserFixture browser)
         Assert.Contains("dir_path=" + gone, listed.Stdout);
 
         // qubes.xml missing: pools listed, VM counts unknown with the reason, removal refused, the wizard says why.
-        File.Delete(server.QubesXmlPath);
-        var fresh = await OpenAsync(server, "/");
-        await Expect(fresh.GetByText("VM counts are unknown: " + server.QubesXmlPath + " does not exist")).ToBeVisibleAsync();
+        File.Delete(Server.QubesXmlPath);
+        var fresh = await OpenLoggedInAsync(Server, "/");
+        await Expect(fresh.GetByText("VM counts are unknown: " + Server.QubesXmlPath + " does not exist")).ToBeVisibleAsync();
         await Expect(fresh.GetByRole(AriaRole.Row).Filter(new() { HasText = "usb" })).ToContainTextAsync("the directory does not exist");
         await Expect(fresh.GetByRole(AriaRole.Row).Filter(new() { HasText = "usb" }).GetByRole(AriaRole.Cell, new() { Name = "?", Exact = true })).ToBeVisibleAsync();
-        await fresh.GotoAsync(server.BaseUrl + "/pools/usb");
+        await fresh.GotoAsync(Server.BaseUrl + "/pools/usb");
         await fresh.WaitForInteractiveAsync();
         await fresh.GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
         var refusal = fresh.GetByRole(AriaRole.Dialog);
         await Expect(refusal).ToContainTextAsync("Cannot tell whether any VM uses pool 'usb'");
         await Expect(refusal.GetByRole(AriaRole.Button, new() { Name = "Remove pool" })).ToBeDisabledAsync();
         await refusal.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
-        await fresh.GotoAsync(server.BaseUrl + "/vms/new");
+        await fresh.GotoAsync(Server.BaseUrl + "/vms/new");
         await fresh.WaitForInteractiveAsync();
-        await Expect(fresh.GetByText(server.QubesXmlPath + " does not exist")).ToContainTextAsync("the wizard is closed until it can be read");
+        await Expect(fresh.GetByText(Server.QubesXmlPath + " does not exist")).ToContainTextAsync("the wizard is closed until it can be read");
         await Expect(fresh.GetByRole(AriaRole.Button, new() { Name = "Next" })).ToHaveCountAsync(0);
 
         var unknown = await cli.RunAsync("pools");
         Assert.True(unknown.ExitCode == 0, unknown.ToString());
         Assert.Matches(@"(?m)^usb\s+xen\s+\?\s", unknown.Stdout);
-        Assert.StartsWith($"warning: {server.QubesXmlPath} does not exist", unknown.Stderr);
+        Assert.StartsWith($"warning: {Server.QubesXmlPath} does not exist", unknown.Stderr);
         var remove = await cli.RunAsync("pool", "remove", "usb");
         Assert.True(remove.ExitCode == 1, remove.ToString());
         Assert.StartsWith("error: Cannot tell whether any VM uses pool 'usb'", remove.Stderr);
 
-        Assert.Equal(conf, await File.ReadAllTextAsync(server.ConfPath));
+        Assert.Equal(conf, await File.ReadAllTextAsync(Server.ConfPath));
     }
 
     [SkippableFact]
     public async Task ReadOnlyEtcQubes_ApplyFailsWithAClearMessage_TheDraftIsKept_AndAppliesOnceWritable()
     {
-        await using var server = await ConsoleServer.StartAsync();
-        var cli = new ConsoleCli(server);
-        var before = await File.ReadAllTextAsync(server.ConfPath);
-        var page = await OpenAsync(server, "/");
-        var dir = Path.Combine(server.DataDirectory, "pools", "fast");
+        var cli = new CliProcess(Server.DataDirectory);
+        var before = await File.ReadAllTextAsync(Server.ConfPath);
+        var page = await OpenLoggedInAsync(Server, "/");
+        var dir = Path.Combine(Server.DataDirectory, "pools", "fast");
         Directory.CreateDirectory(dir);
         await page.GetByRole(AriaRole.Button, new() { Name = "Add pool" }).ClickAsync();
         await page.GetByRole(AriaRole.Dialog).GetByLabel("Pool name").FillAsync("fast");
@@ -124,7 +116,7 @@ public class FaultStatesE2ETests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Create pool" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Review changes (1 pending)" }).ClickAsync();
 
-        using (var readOnly = ReadOnlyBind.TryCreate(Path.GetDirectoryName(server.ConfPath)!, out var reason))
+        using (var readOnly = ReadOnlyBind.TryCreate(Path.GetDirectoryName(Server.ConfPath)!, out var reason))
         {
             Skip.If(readOnly is null, reason);
             await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
@@ -133,25 +125,19 @@ public class FaultStatesE2ETests(BrowserFixture browser)
             await Expect(notice).ToContainTextAsync("Read-only file system");
             await Expect(notice).ToContainTextAsync("The file was not changed.");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pending changes (1)" })).ToBeVisibleAsync();
-            Assert.Equal(before, await File.ReadAllTextAsync(server.ConfPath));
+            Assert.Equal(before, await File.ReadAllTextAsync(Server.ConfPath));
 
             var add = await cli.RunAsync("pool", "add", "other", "-o", "dir_path=" + dir);
             Assert.True(add.ExitCode == 4, add.ToString());
             Assert.Contains("Read-only file system", add.Stderr);
             Assert.Contains("The file was not changed.", add.Stderr);
-            Assert.Equal(before, await File.ReadAllTextAsync(server.ConfPath));
+            Assert.Equal(before, await File.ReadAllTextAsync(Server.ConfPath));
         }
 
         // Writable again: the same draft applies.
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await Expect(page.GetByTestId("review-notice")).ToContainTextAsync("Applied.");
-        Assert.Equal(before + $"[fast]\ndriver=xen\ndir_path={dir}\n\n", await File.ReadAllTextAsync(server.ConfPath));
-    }
-
-    private async Task<IPage> OpenAsync(ConsoleServer server, string path)
-    {
-        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-        return await server.OpenLoggedInAsync(context, path);
+        Assert.Equal(before + $"[fast]\ndriver=xen\ndir_path={dir}\n\n", await File.ReadAllTextAsync(Server.ConfPath));
     }
 
     /// <summary>A folder bind-mounted read-only onto itself (root only; a container without CAP_SYS_ADMIN cannot).</summary>

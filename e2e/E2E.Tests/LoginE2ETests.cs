@@ -1,18 +1,13 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace QubesPoolConsole.E2E.Tests;
 
-[Collection(BrowserCollection.Name)]
-public class LoginE2ETests(BrowserFixture browser)
+public class LoginE2ETests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task OpenPrintedLoginUrl_ReachesInteractivePoolsPage_WithoutCspViolations_AndAnotherContextCannot()
     {
-        await using var server = await ConsoleServer.StartAsync();
-        await using var context = await browser.Browser.NewContextAsync();
+        var context = await NewContextAsync(Server);
         var page = await context.NewPageAsync();
         var consoleErrors = new List<string>();
         page.Console += (_, message) =>
@@ -24,18 +19,18 @@ public class LoginE2ETests(BrowserFixture browser)
             }
         };
 
-        await page.GotoAsync(server.LoginUrl);
+        await page.GotoAsync(Server.LoginUrl);
         await page.WaitForInteractiveAsync();
 
-        await Expect(page).ToHaveURLAsync(server.BaseUrl + "/");
+        await Expect(page).ToHaveURLAsync(Server.BaseUrl + "/");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Storage pools" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "default" })).ToHaveCountAsync(1);
         Assert.DoesNotContain(consoleErrors, e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
         Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));
 
-        await using var stranger = await browser.Browser.NewContextAsync();
+        var stranger = await NewContextAsync(Server);
         var strangerPage = await stranger.NewPageAsync();
-        var response = await strangerPage.GotoAsync(server.BaseUrl + "/");
+        var response = await strangerPage.GotoAsync(Server.BaseUrl + "/");
 
         Assert.Equal(401, response!.Status);
         await Expect(strangerPage.GetByRole(AriaRole.Heading, new() { Name = "Log in to Qubes Pool Console" })).ToBeVisibleAsync();
@@ -45,14 +40,13 @@ public class LoginE2ETests(BrowserFixture browser)
     [Fact]
     public async Task LogOut_EndsTheSession_AndPagesAskForLoginAgain()
     {
-        await using var server = await ConsoleServer.StartAsync();
-        await using var context = await browser.Browser.NewContextAsync();
-        var page = await server.OpenLoggedInAsync(context);
+        var context = await NewContextAsync(Server);
+        var page = await OpenLoggedInAsync(Server, context);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
 
         await Expect(page.GetByText("You have logged out.")).ToBeVisibleAsync();
-        var response = await page.GotoAsync(server.BaseUrl + "/");
+        var response = await page.GotoAsync(Server.BaseUrl + "/");
         Assert.Equal(401, response!.Status);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Log in to Qubes Pool Console" })).ToBeVisibleAsync();
     }
@@ -62,9 +56,9 @@ public class LoginE2ETests(BrowserFixture browser)
     {
         // given a logged-in page whose logout response is held back once the server has ended the session
         var logout = new HeldResponse("POST", "/logout");
-        await using var server = await ConsoleServer.StartAsync(services: s => s.AddSingleton<IStartupFilter>(logout));
-        await using var context = await browser.Browser.NewContextAsync();
-        var page = await server.OpenLoggedInAsync(context);
+        await using var server = await StartServerAsync(configure: b => b.Services.AddSingleton<IStartupFilter>(logout));
+        var context = await NewContextAsync(server);
+        var page = await OpenLoggedInAsync(server, context);
         var toggle = (await page.GetByRole(AriaRole.Button, new() { Name = "Dark theme" }).BoundingBoxAsync())!;
         try
         {
@@ -90,11 +84,10 @@ public class LoginE2ETests(BrowserFixture browser)
     [Fact]
     public async Task LogOutInOneTab_TheOtherOpenTab_IsSentToLoginOnItsNextAction()
     {
-        await using var server = await ConsoleServer.StartAsync();
-        await using var context = await browser.Browser.NewContextAsync();
-        var first = await server.OpenLoggedInAsync(context);
+        var context = await NewContextAsync(Server);
+        var first = await OpenLoggedInAsync(Server, context);
         var second = await context.NewPageAsync();
-        await second.GotoAsync(server.BaseUrl + "/");
+        await second.GotoAsync(Server.BaseUrl + "/");
         await second.WaitForInteractiveAsync();
 
         await second.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace QubesPoolConsole.E2E.Tests;
 
 public static class PageExtensions

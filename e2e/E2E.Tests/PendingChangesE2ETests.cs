@@ -1,19 +1,14 @@
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace QubesPoolConsole.E2E.Tests;
 
 /// <summary>Pending changes in a real browser: review, apply, conflicts, the raw editor and undo — checked on disk.</summary>
-[Collection(BrowserCollection.Name)]
-public class PendingChangesE2ETests(BrowserFixture browser)
+public class PendingChangesE2ETests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task CreatePool_ReviewTheDiff_Apply_WritesOnlyTheNewSection()
     {
-        await using var server = await ConsoleServer.StartAsync();
-        var before = await File.ReadAllTextAsync(server.ConfPath);
-        var dir = Path.Combine(server.DataDirectory, "pools", "fast");
-        var page = await OpenAsync(server, "/");
+        var before = await File.ReadAllTextAsync(Server.ConfPath);
+        var dir = Path.Combine(Server.DataDirectory, "pools", "fast");
+        var page = await OpenLoggedInAsync(Server, "/");
         await StagePoolAsync(page, "fast", dir);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Review changes (1 pending)" }).ClickAsync();
@@ -30,51 +25,39 @@ public class PendingChangesE2ETests(BrowserFixture browser)
         var ask = page.GetByRole(AriaRole.Dialog);
         await Expect(ask).ToContainTextAsync("not applied yet");
         await ask.GetByRole(AriaRole.Button, new() { Name = "Stay" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(server.BaseUrl + "/review");
-        Assert.Equal(before, await File.ReadAllTextAsync(server.ConfPath));
+        await Expect(page).ToHaveURLAsync(Server.BaseUrl + "/review");
+        Assert.Equal(before, await File.ReadAllTextAsync(Server.ConfPath));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
 
         await Expect(page.GetByTestId("review-notice")).ToContainTextAsync("Applied.");
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "storage.conf now" })).ToContainTextAsync("dir_path=" + dir);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Review changes (none pending)" })).ToBeVisibleAsync();
-        Assert.Equal(before + $"[fast]\ndriver=xen\ndir_path={dir}\n\n", await File.ReadAllTextAsync(server.ConfPath));
+        Assert.Equal(before + $"[fast]\ndriver=xen\ndir_path={dir}\n\n", await File.ReadAllTextAsync(Server.ConfPath));
     }
 
     [Fact]
     public async Task ExternalEditDuringADraft_ShowsLive_ConflictsOnApply_RebaseThenApplyKeepsBoth()
     {
-        await using var server = await ConsoleServer.StartAsync();
-        var dir = Path.Combine(server.DataDirectory, "pools", "fast");
-        var page = await OpenAsync(server, "/");
+        var dir = Path.Combine(Server.DataDirectory, "pools", "fast");
+        var page = await OpenLoggedInAsync(Server, "/");
         await StagePoolAsync(page, "fast", dir);
         await page.GetByRole(AriaRole.Link, new() { Name = "Review changes" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pending changes (1)" })).ToBeVisibleAsync();
 
-        var external = "# edited outside the console\n" + await File.ReadAllTextAsync(server.ConfPath);
-        ReplaceLikeAnEditor(server.ConfPath, external);
+        var external = "# edited outside the console\n" + await File.ReadAllTextAsync(Server.ConfPath);
+        LikeAnEditor.Write(Server.ConfPath, external);
 
         await Expect(page.GetByTestId("changed-on-disk")).ToContainTextAsync("rebase or discard");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
-        await Expect(page.GetByTestId("conflict")).ToContainTextAsync("changed on disk");
-        await Expect(Line(page.GetByRole(AriaRole.Table, new() { Name = "What changed on disk" }), "added", "# edited outside the console")).ToHaveCountAsync(1);
-        Assert.Equal(external, await File.ReadAllTextAsync(server.ConfPath));
-
-        await page.GetByRole(AriaRole.Button, new() { Name = "Rebase my changes" }).ClickAsync();
-        await Expect(page.GetByTestId("conflict")).ToHaveCountAsync(0);
-        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Resulting storage.conf" })).ToContainTextAsync("# edited outside the console");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
-
-        await Expect(page.GetByTestId("review-notice")).ToContainTextAsync("Applied.");
-        Assert.Equal(external + $"[fast]\ndriver=xen\ndir_path={dir}\n\n", await File.ReadAllTextAsync(server.ConfPath));
+        await ApplyIntoAConflict_RebaseAndApplyAsync(page, external);
+        Assert.Equal(external + $"[fast]\ndriver=xen\ndir_path={dir}\n\n", await File.ReadAllTextAsync(Server.ConfPath));
     }
 
     [Fact]
     public async Task MalformedFile_RepairedInTheRawEditor_IsWrittenExactly()
     {
-        await using var server = await ConsoleServer.StartAsync();
-        await File.WriteAllTextAsync(server.ConfPath, "driver=xen\n[default]\n");
-        var page = await OpenAsync(server, "/raw");
+        await File.WriteAllTextAsync(Server.ConfPath, "driver=xen\n[default]\n");
+        var page = await OpenLoggedInAsync(Server, "/raw");
         await Expect(page.GetByTestId("file-malformed")).ToContainTextAsync("Qubes cannot read storage.conf");
         await Expect(page.GetByRole(AriaRole.List, new() { Name = "Problems in this text" })).ToContainTextAsync("line 1");
         await page.SaveReadmeScreenshotAsync("raw-editor.png");
@@ -87,35 +70,34 @@ public class PendingChangesE2ETests(BrowserFixture browser)
         await Expect(rawDiff.GetByRole(AriaRole.Cell, new() { Name = "added", Exact = true })).ToHaveCountAsync(1);
         await page.GetByRole(AriaRole.Button, new() { Name = "Stage this text" }).ClickAsync();
 
-        await Expect(page).ToHaveURLAsync(server.BaseUrl + "/review");
+        await Expect(page).ToHaveURLAsync(Server.BaseUrl + "/review");
         await Expect(page.GetByRole(AriaRole.List, new() { Name = "Pending changes" })).ToContainTextAsync("Edit storage.conf as text");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await Expect(page.GetByTestId("review-notice")).ToContainTextAsync("Applied.");
-        Assert.Equal(repaired, await File.ReadAllTextAsync(server.ConfPath));
+        Assert.Equal(repaired, await File.ReadAllTextAsync(Server.ConfPath));
     }
 
     [Fact]
     public async Task UndoTheLastApply_RestoresThePreviousBytes()
     {
-        await using var server = await ConsoleServer.StartAsync();
-        var original = await File.ReadAllBytesAsync(server.ConfPath);
-        var page = await OpenAsync(server, "/");
-        await StagePoolAsync(page, "fast", Path.Combine(server.DataDirectory, "pools", "fast"));
+        var original = await File.ReadAllBytesAsync(Server.ConfPath);
+        var page = await OpenLoggedInAsync(Server, "/");
+        await StagePoolAsync(page, "fast", Path.Combine(Server.DataDirectory, "pools", "fast"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Review changes" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await Expect(page.GetByTestId("review-notice")).ToContainTextAsync("Applied.");
-        Assert.NotEqual(original, await File.ReadAllBytesAsync(server.ConfPath));
+        Assert.NotEqual(original, await File.ReadAllBytesAsync(Server.ConfPath));
 
-        await page.GotoAsync(server.BaseUrl + "/undo");
+        await page.GotoAsync(Server.BaseUrl + "/undo");
         await page.WaitForInteractiveAsync();
         var last = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "before the last apply" });
         await last.GetByRole(AriaRole.Button, new() { Name = "Restore the version" }).ClickAsync();
 
-        await Expect(page).ToHaveURLAsync(server.BaseUrl + "/review");
+        await Expect(page).ToHaveURLAsync(Server.BaseUrl + "/review");
         await Expect(Line(page.GetByRole(AriaRole.Table, new() { Name = "Changes to storage.conf" }), "removed", "[fast]")).ToHaveCountAsync(1);
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await Expect(page.GetByTestId("review-notice")).ToContainTextAsync("Applied.");
-        Assert.Equal(original, await File.ReadAllBytesAsync(server.ConfPath));
+        Assert.Equal(original, await File.ReadAllBytesAsync(Server.ConfPath));
     }
 
     /// <summary>
@@ -126,16 +108,15 @@ public class PendingChangesE2ETests(BrowserFixture browser)
     [Fact]
     public async Task TwoBrowsersTheCliAndAnEditor_EveryStaleApplyIsAConflict_NothingIsLost()
     {
-        await using var server = await ConsoleServer.StartAsync();
-        var cli = new ConsoleCli(server);
-        var shipped = await File.ReadAllTextAsync(server.ConfPath);
-        var dirV = Dir(server, "vmstore");
-        var dirV2 = Dir(server, "vmstore2");
-        var dirA = Dir(server, "alpha");
-        var dirB = Dir(server, "beta");
-        await File.WriteAllTextAsync(server.ConfPath, shipped + $"[vmstore]\ndriver=xen\ndir_path={dirV}\n\n");
-        var first = await OpenAsync(server, "/");
-        var second = await OpenAsync(server, "/");
+        var cli = new CliProcess(Server.DataDirectory);
+        var shipped = await File.ReadAllTextAsync(Server.ConfPath);
+        var dirV = Dir(Server, "vmstore");
+        var dirV2 = Dir(Server, "vmstore2");
+        var dirA = Dir(Server, "alpha");
+        var dirB = Dir(Server, "beta");
+        await File.WriteAllTextAsync(Server.ConfPath, shipped + $"[vmstore]\ndriver=xen\ndir_path={dirV}\n\n");
+        var first = await OpenLoggedInAsync(Server, "/");
+        var second = await OpenLoggedInAsync(Server, "/");
         await StagePoolAsync(first, "alpha", dirA);
         await StagePoolAsync(second, "beta", dirB);
         await first.GetByRole(AriaRole.Link, new() { Name = "Review changes" }).ClickAsync();
@@ -153,14 +134,14 @@ public class PendingChangesE2ETests(BrowserFixture browser)
             Assert.Contains("was changed by another writer while this command ran; nothing was written", stale.Stderr);
             conflicts++;
         }
-        var afterFirst = await File.ReadAllTextAsync(server.ConfPath);
+        var afterFirst = await File.ReadAllTextAsync(Server.ConfPath);
         Assert.Contains($"[alpha]\ndriver=xen\ndir_path={dirA}\n", afterFirst);
         Assert.Contains("dir_path=" + dirV + "\n", afterFirst);
 
         // 2. Run again, the CLI works on the fresh file: the browser's pool stays.
         var set = await cli.RunAsync("pool", "set", "vmstore", "-o", "dir_path=" + dirV2);
         Assert.True(set.ExitCode == 0, set.ToString());
-        var afterCli = await File.ReadAllTextAsync(server.ConfPath);
+        var afterCli = await File.ReadAllTextAsync(Server.ConfPath);
         Assert.Equal(afterFirst.Replace("dir_path=" + dirV + "\n", "dir_path=" + dirV2 + "\n"), afterCli);
 
         // 3. The second browser sees the file change live; its apply is a conflict showing both writers' changes.
@@ -172,27 +153,19 @@ public class PendingChangesE2ETests(BrowserFixture browser)
         await Expect(Line(onDisk, "added", "dir_path=" + dirV2)).ToHaveCountAsync(1);
         await Expect(Line(onDisk, "removed", "dir_path=" + dirV)).ToHaveCountAsync(1);
         await Expect(second.GetByRole(AriaRole.Button, new() { Name = "Discard my changes" })).ToBeVisibleAsync();
-        Assert.Equal(afterCli, await File.ReadAllTextAsync(server.ConfPath));
+        Assert.Equal(afterCli, await File.ReadAllTextAsync(Server.ConfPath));
         conflicts++;
         await second.GetByRole(AriaRole.Button, new() { Name = "Rebase my changes" }).ClickAsync();
         await Expect(second.GetByTestId("conflict")).ToHaveCountAsync(0);
 
         // 4. An editor writes after the rebase: the next apply is a conflict again.
         var edited = "# edited outside the console\n" + afterCli;
-        await File.WriteAllTextAsync(server.ConfPath, edited);
-        await second.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
-        await Expect(second.GetByTestId("conflict")).ToContainTextAsync("changed on disk");
-        await Expect(Line(second.GetByRole(AriaRole.Table, new() { Name = "What changed on disk" }), "added", "# edited outside the console")).ToHaveCountAsync(1);
-        Assert.Equal(edited, await File.ReadAllTextAsync(server.ConfPath));
+        await File.WriteAllTextAsync(Server.ConfPath, edited);
+        await ApplyIntoAConflict_RebaseAndApplyAsync(second, edited);
         conflicts++;
-        await second.GetByRole(AriaRole.Button, new() { Name = "Rebase my changes" }).ClickAsync();
-        await Expect(second.GetByTestId("conflict")).ToHaveCountAsync(0);
-        await Expect(second.GetByRole(AriaRole.Table, new() { Name = "Resulting storage.conf" })).ToContainTextAsync("# edited outside the console");
-        await second.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
-        await Expect(second.GetByTestId("review-notice")).ToContainTextAsync("Applied.");
 
         // Every writer's change is in the file, each once.
-        Assert.Equal(edited + $"[beta]\ndriver=xen\ndir_path={dirB}\n\n", await File.ReadAllTextAsync(server.ConfPath));
+        Assert.Equal(edited + $"[beta]\ndriver=xen\ndir_path={dirB}\n\n", await File.ReadAllTextAsync(Server.ConfPath));
         var check = await cli.RunAsync("check");
         Assert.True(check.ExitCode == 0, check.ToString());
         Assert.Contains("OK, 4 pools", check.Stdout);
@@ -205,13 +178,7 @@ public class PendingChangesE2ETests(BrowserFixture browser)
         => diff.GetByRole(AriaRole.Row).Filter(new() { HasText = text })
             .Filter(new() { Has = diff.Page.GetByRole(AriaRole.Cell, new() { Name = kind, Exact = true }) });
 
-    private async Task<IPage> OpenAsync(ConsoleServer server, string path)
-    {
-        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-        return await server.OpenLoggedInAsync(context, path);
-    }
-
-    private static string Dir(ConsoleServer server, string name)
+    private static string Dir(InProcessServer server, string name)
     {
         var dir = Path.Combine(server.DataDirectory, "pools", name);
         Directory.CreateDirectory(dir);
@@ -236,11 +203,21 @@ public class PendingChangesE2ETests(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
     }
 
-    /// <summary>Writes the file as an editor or Qubes' own writer does: a temp file renamed over it.</summary>
-    private static void ReplaceLikeAnEditor(string path, string text)
+    /// <summary>
+    /// Apply after "# edited outside the console" reached the file: the conflict shows that line as changed on disk
+    /// and nothing is written; the rebase keeps it, and the second apply succeeds.
+    /// </summary>
+    private async Task ApplyIntoAConflict_RebaseAndApplyAsync(IPage page, string onDisk)
     {
-        var temp = path + ".swp";
-        File.WriteAllText(temp, text);
-        File.Move(temp, path, overwrite: true);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(page.GetByTestId("conflict")).ToContainTextAsync("changed on disk");
+        await Expect(Line(page.GetByRole(AriaRole.Table, new() { Name = "What changed on disk" }), "added", "# edited outside the console")).ToHaveCountAsync(1);
+        Assert.Equal(onDisk, await File.ReadAllTextAsync(Server.ConfPath));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rebase my changes" }).ClickAsync();
+        await Expect(page.GetByTestId("conflict")).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Resulting storage.conf" })).ToContainTextAsync("# edited outside the console");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(page.GetByTestId("review-notice")).ToContainTextAsync("Applied.");
     }
 }

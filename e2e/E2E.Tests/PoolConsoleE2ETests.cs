@@ -1,24 +1,18 @@
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace QubesPoolConsole.E2E.Tests;
 
 /// <summary>The pool console's dialogs in a real browser: edits are staged in the draft, never written directly.</summary>
-[Collection(BrowserCollection.Name)]
-public class PoolConsoleE2ETests(BrowserFixture browser)
+public class PoolConsoleE2ETests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task CreatePool_ThroughTheDialog_AppearsAsPendingAndTheFileIsUnchanged()
     {
-        await using var server = await ConsoleServer.StartAsync();
-        var before = await File.ReadAllBytesAsync(server.ConfPath);
-        await using var context = await NewContextAsync();
-        var page = await server.OpenLoggedInAsync(context, "/");
+        var before = await File.ReadAllBytesAsync(Server.ConfPath);
+        var page = await OpenLoggedInAsync(Server, "/", Viewport);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Add pool" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         await dialog.GetByLabel("Pool name").FillAsync("fast");
-        await dialog.GetByLabel("Directory (dir_path)").FillAsync(Path.Combine(server.DataDirectory, "pools", "fast"));
+        await dialog.GetByLabel("Directory (dir_path)").FillAsync(Path.Combine(Server.DataDirectory, "pools", "fast"));
         await Expect(dialog).ToContainTextAsync("does not exist");
         await page.SaveReadmeScreenshotAsync("pool-create-dialog.png");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Create pool" }).ClickAsync();
@@ -28,23 +22,21 @@ public class PoolConsoleE2ETests(BrowserFixture browser)
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "fast" });
         await Expect(row).ToContainTextAsync("pending: new");
         await Expect(row).ToContainTextAsync("unknown");
-        Assert.Equal(before, await File.ReadAllBytesAsync(server.ConfPath));
+        Assert.Equal(before, await File.ReadAllBytesAsync(Server.ConfPath));
         await page.SaveReadmeScreenshotAsync("pools.png");
     }
 
     [Fact]
     public async Task EditDirPath_OfAPoolWithAVm_WarnsThatNoFilesMoveAndStagesAfterConfirming()
     {
-        await using var server = await ConsoleServer.StartAsync();
-        var oldDir = AddPoolWithVm(server, "fast", "work-fast");
-        await using var context = await NewContextAsync();
-        var page = await server.OpenLoggedInAsync(context, "/pools/fast");
+        var oldDir = AddPoolWithVm(Server, "fast", "work-fast");
+        var page = await OpenLoggedInAsync(Server, "/pools/fast", Viewport);
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "VMs in this pool" })).ToContainTextAsync("work-fast");
         await page.SaveReadmeScreenshotAsync("pool-details.png");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
-        var newDir = Path.Combine(server.DataDirectory, "pools", "moved");
+        var newDir = Path.Combine(Server.DataDirectory, "pools", "moved");
         await dialog.GetByLabel("Directory (dir_path)").FillAsync(newDir);
         await Expect(dialog).ToContainTextAsync("no files are moved");
         var save = dialog.GetByRole(AriaRole.Button, new() { Name = "Save changes" });
@@ -56,16 +48,14 @@ public class PoolConsoleE2ETests(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pool fast" })).ToContainTextAsync("pending: changed");
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Settings" })).ToContainTextAsync(newDir);
-        Assert.Contains("dir_path=" + oldDir, await File.ReadAllTextAsync(server.ConfPath));
+        Assert.Contains("dir_path=" + oldDir, await File.ReadAllTextAsync(Server.ConfPath));
     }
 
     [Fact]
     public async Task RemovePool_WhileAVmUsesIt_IsRefusedAndNamesTheVm()
     {
-        await using var server = await ConsoleServer.StartAsync();
-        AddPoolWithVm(server, "fast", "work-fast");
-        await using var context = await NewContextAsync();
-        var page = await server.OpenLoggedInAsync(context, "/pools/fast");
+        AddPoolWithVm(Server, "fast", "work-fast");
+        var page = await OpenLoggedInAsync(Server, "/pools/fast", Viewport);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
@@ -74,11 +64,10 @@ public class PoolConsoleE2ETests(BrowserFixture browser)
         await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Remove pool" })).ToBeDisabledAsync();
     }
 
-    private Task<IBrowserContext> NewContextAsync()
-        => browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+    private static BrowserNewContextOptions Viewport => new() { ViewportSize = new() { Width = 1280, Height = 800 } };
 
     /// <summary>Adds a xen pool to the sandbox's storage.conf and a VM in it to qubes.xml; returns the pool's directory.</summary>
-    private static string AddPoolWithVm(ConsoleServer server, string pool, string vm)
+    private static string AddPoolWithVm(InProcessServer server, string pool, string vm)
     {
         var dir = Path.Combine(server.DataDirectory, "pools", pool);
         Directory.CreateDirectory(dir);

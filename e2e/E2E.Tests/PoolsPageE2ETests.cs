@@ -1,21 +1,15 @@
-using Deque.AxeCore.Playwright;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace QubesPoolConsole.E2E.Tests;
 
-[Collection(BrowserCollection.Name)]
-public class PoolsPageE2ETests(BrowserFixture browser)
+public class PoolsPageE2ETests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task OpenConsole_SeesTheSandboxPools()
     {
-        await using var server = await ConsoleServer.StartAsync();
-        await using var context = await browser.Browser.NewContextAsync();
-        await server.LoginAsync(context);
+        var context = await NewContextAsync(Server);
+        await LoginAsync(Server, context);
         var page = await context.NewPageAsync();
 
-        await page.GotoAsync(server.BaseUrl + "/");
+        await page.GotoAsync(Server.BaseUrl + "/");
         await page.WaitForInteractiveAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Storage pools" })).ToBeVisibleAsync();
@@ -27,11 +21,10 @@ public class PoolsPageE2ETests(BrowserFixture browser)
     [Fact]
     public async Task ThousandPools_PagedGrid_FilterFindsAPoolFarDown_SortCoversAllPools_KeyboardPages_LinksOpenThePool()
     {
-        await using var server = await ConsoleServer.StartAsync();
-        await File.WriteAllTextAsync(server.ConfPath, "[default]\ndriver=xen\n"
+        await File.WriteAllTextAsync(Server.ConfPath, "[default]\ndriver=xen\n"
             + string.Concat(Enumerable.Range(1, 1000).Select(i => $"\n[pool-{i:D4}]\ndriver=xen\ndir_path=/srv/pools/pool-{i:D4}\n")));
-        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
-        var page = await server.OpenLoggedInAsync(context, "/");
+        var context = await NewContextAsync(Server, new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        var page = await OpenLoggedInAsync(Server, context, "/");
         var poolRows = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link) });
 
         // One page of rows (default, pool-0001 … pool-0024), and the pager says how many pools there are.
@@ -60,7 +53,7 @@ public class PoolsPageE2ETests(BrowserFixture browser)
 
         // Its name is a real link to the pool's page.
         await page.GetByRole(AriaRole.Link, new() { Name = "pool-0013", Exact = true }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(server.BaseUrl + "/pools/pool-0013");
+        await Expect(page).ToHaveURLAsync(Server.BaseUrl + "/pools/pool-0013");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pool pool-0013" })).ToBeVisibleAsync();
     }
 }

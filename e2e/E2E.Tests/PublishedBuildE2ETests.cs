@@ -1,14 +1,10 @@
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-using Xunit.Abstractions;
-using static Microsoft.Playwright.Assertions;
-
 namespace QubesPoolConsole.E2E.Tests;
 
 /// <summary>The published build runs with no .NET SDK or runtime around it and serves a working console.</summary>
-[Collection(BrowserCollection.Name)]
-public partial class PublishedBuildE2ETests(BrowserFixture browser, ITestOutputHelper output)
+public partial class PublishedBuildE2ETests(BrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser)
 {
+    protected override bool StartsServer => false; // the published console runs as its own process
+
     [Fact]
     public async Task PublishedExecutable_WithoutDotnet_LogsInServesAssetsAndListsThePools()
     {
@@ -19,7 +15,7 @@ public partial class PublishedBuildE2ETests(BrowserFixture browser, ITestOutputH
         await using var console = await PublishedConsole.StartAsync(publishDir);
         output.WriteLine($"dotnet hidden behind a tmpfs: {console.DotnetHidden}\n{console.Output}");
 
-        await using var context = await browser.Browser.NewContextAsync();
+        await using var context = await Browser.NewContextAsync();
         var page = await context.NewPageAsync();
         // Log in the way a user does: the printed URL, also kept in the state folder's login-url file.
         var loginFile = Path.Combine(console.DataDirectory, "state", "login-url");

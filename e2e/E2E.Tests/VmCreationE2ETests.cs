@@ -1,20 +1,15 @@
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace QubesPoolConsole.E2E.Tests;
 
-[Collection(BrowserCollection.Name)]
-public class VmCreationE2ETests(BrowserFixture browser)
+public class VmCreationE2ETests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
     public async Task TemplateBasedAppVm_InNonDefaultPool_FilesAppearPoolCountsItAndRemovalIsRefused()
     {
-        await using var server = await ConsoleServer.StartAsync();
-        var fastDir = Path.Combine(server.DataDirectory, "fast"); // does not exist yet: Qubes (and the sandbox) create it with the first VM
+        var fastDir = Path.Combine(Server.DataDirectory, "fast"); // does not exist yet: Qubes (and the sandbox) create it with the first VM
         // Stage and apply a second pool by writing storage.conf directly, before the browser opens.
-        await File.AppendAllTextAsync(server.ConfPath, $"\n[fast]\ndriver=xen\ndir_path={fastDir}\n");
-        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 } });
-        var page = await server.OpenLoggedInAsync(context, "/vms/new?pool=fast");
+        await File.AppendAllTextAsync(Server.ConfPath, $"\n[fast]\ndriver=xen\ndir_path={fastDir}\n");
+        var context = await NewContextAsync(Server, new() { ViewportSize = new() { Width = 1280, Height = 1000 } });
+        var page = await OpenLoggedInAsync(Server, context, "/vms/new?pool=fast");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New VM", Level = 1 })).ToBeVisibleAsync();
         var next = page.GetByRole(AriaRole.Button, new() { Name = "Next" });
 

@@ -1,4 +1,4 @@
-using Bunit;
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -21,6 +21,21 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
 
     /// <summary>Renders MudBlazor's popover provider, where menus and selects put their items.</summary>
     protected IRenderedComponent<MudPopoverProvider> RenderPopoverProvider() => Render<MudPopoverProvider>();
+
+    /// <summary>The input a visible label names, as a user finds it (a required field's trailing * aside).</summary>
+    protected static IElement InputByLabel<T>(IRenderedComponent<T> cut, string label) where T : IComponent
+    {
+        var l = cut.FindAll("label").First(e => e.TextContent.Trim().TrimEnd('*').Trim() == label);
+        var id = l.GetAttribute("for") ?? throw new InvalidOperationException($"Label '{label}' names no input.");
+        return cut.Find($"[id='{id}']");
+    }
+
+    /// <summary>The one button with this text.</summary>
+    protected static IElement Button<T>(IRenderedComponent<T> cut, string text) where T : IComponent => Button(cut.Nodes, text);
+
+    /// <summary>The one button with this text among <paramref name="nodes"/>.</summary>
+    protected static IElement Button(INodeList nodes, string text)
+        => nodes.QuerySelectorAll("button").Single(b => b.TextContent.Trim() == text);
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 

@@ -1,18 +1,14 @@
-using AngleSharp.Dom;
-using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using QubesPoolConsole.Core.Drafts;
 
 namespace QubesPoolConsole.Components.Tests;
 
-/// <summary>A bUnit context with a real <see cref="PoolDraft"/> over a <see cref="TempSandbox"/>.</summary>
+/// <summary>A bUnit context with a real <see cref="PoolDraft"/> over a <see cref="TempConsoleFiles"/>.</summary>
 public abstract class DraftTestContext : ComponentTestContext
 {
-    private TempSandbox? _sandbox;
+    private TempConsoleFiles? _sandbox;
 
     /// <summary>The sandbox (after <see cref="UseSandbox"/>).</summary>
-    protected TempSandbox Sandbox => _sandbox ?? throw new InvalidOperationException("Call UseSandbox first.");
+    protected TempConsoleFiles Sandbox => _sandbox ?? throw new InvalidOperationException("Call UseSandbox first.");
 
     /// <summary>The draft the components get.</summary>
     protected PoolDraft Draft { get; private set; } = default!;
@@ -20,7 +16,7 @@ public abstract class DraftTestContext : ComponentTestContext
     /// <summary>Writes the files and registers a draft over them.</summary>
     protected PoolDraft UseSandbox(string storageConf, string? qubesXml = null)
     {
-        _sandbox = new TempSandbox(storageConf, qubesXml ?? TempSandbox.QubesXml());
+        _sandbox = new TempConsoleFiles(storageConf, qubesXml ?? TempConsoleFiles.QubesXml());
         Draft = new PoolDraft(_sandbox.Catalog);
         Services.AddSingleton(Draft);
         return Draft;
@@ -36,18 +32,6 @@ public abstract class DraftTestContext : ComponentTestContext
         await provider.InvokeAsync(async () => reference = await service.ShowAsync<TDialog>("dialog", parameters ?? []));
         return (provider, reference!);
     }
-
-    /// <summary>The input a visible label names (as a user finds it).</summary>
-    protected static IElement InputByLabel<T>(IRenderedComponent<T> cut, string label) where T : Microsoft.AspNetCore.Components.IComponent
-    {
-        var l = cut.FindAll("label").First(e => e.TextContent.Trim().TrimEnd('*').Trim() == label);
-        var id = l.GetAttribute("for") ?? throw new InvalidOperationException($"Label '{label}' names no input.");
-        return cut.Find($"[id='{id}']");
-    }
-
-    /// <summary>The button with this text.</summary>
-    protected static IElement Button<T>(IRenderedComponent<T> cut, string text) where T : Microsoft.AspNetCore.Components.IComponent
-        => cut.FindAll("button").First(b => b.TextContent.Trim() == text);
 
     protected override void Dispose(bool disposing)
     {

@@ -5,7 +5,7 @@ public class PoolsPageTests
     [Fact]
     public async Task Get_Root_ListsTheSandboxPools()
     {
-        await using var server = await ServerUnderTest.StartAsync();
+        await using var server = await InProcessServer.StartAsync();
         using var client = await server.CreateAuthenticatedClientAsync();
 
         var html = await client.GetStringAsync("/");

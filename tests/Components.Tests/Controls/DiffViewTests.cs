@@ -1,6 +1,3 @@
-using Bunit;
-using QubesPoolConsole.Components.Controls;
-
 namespace QubesPoolConsole.Components.Tests.Controls;
 
 public class DiffViewTests : ComponentTestContext

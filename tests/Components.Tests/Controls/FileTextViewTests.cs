@@ -1,5 +1,3 @@
-using Bunit;
-using QubesPoolConsole.Components.Controls;
 using QubesPoolConsole.Core.Diagnostics;
 
 namespace QubesPoolConsole.Components.Tests.Controls;

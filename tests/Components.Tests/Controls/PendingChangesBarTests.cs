@@ -1,19 +1,11 @@
-using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using QubesPoolConsole.Components.Controls;
-using QubesPoolConsole.Core.Drafts;
-using QubesPoolConsole.Core.Pools;
-
 namespace QubesPoolConsole.Components.Tests.Controls;
 
-public class PendingChangesBarTests : ComponentTestContext
+public class PendingChangesBarTests : DraftTestContext
 {
     [Fact]
     public void StagedEdit_UpdatesTheCountLive()
     {
-        using var sandbox = new TempSandbox("[default]\ndriver=xen\n");
-        var draft = new PoolDraft(sandbox.Catalog);
-        Services.AddSingleton(draft);
+        var draft = UseSandbox("[default]\ndriver=xen\n");
         var cut = Render<PendingChangesBar>();
         Assert.Contains("none pending", cut.Find("[data-testid=pending-changes]").GetAttribute("aria-label"));
 
@@ -28,9 +20,7 @@ public class PendingChangesBarTests : ComponentTestContext
     [Fact]
     public void Dispose_StopsListeningToTheDraft()
     {
-        using var sandbox = new TempSandbox("[default]\ndriver=xen\n");
-        var draft = new PoolDraft(sandbox.Catalog);
-        Services.AddSingleton(draft);
+        var draft = UseSandbox("[default]\ndriver=xen\n");
         var cut = Render<PendingChangesBar>();
 
         cut.Instance.Dispose();

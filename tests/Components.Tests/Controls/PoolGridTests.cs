@@ -1,8 +1,3 @@
-using Bunit;
-using QubesPoolConsole.Components.Controls;
-using QubesPoolConsole.Components.Model;
-using QubesPoolConsole.Core.Storage;
-
 namespace QubesPoolConsole.Components.Tests.Controls;
 
 public class PoolGridTests : ComponentTestContext
@@ -141,10 +136,4 @@ public class PoolGridTests : ComponentTestContext
 
     private static string[] LinkTexts(IRenderedComponent<PoolGrid> cut)
         => cut.FindAll("tbody a").Select(a => a.TextContent.Trim()).ToArray();
-
-    private static AngleSharp.Dom.IElement InputByLabel(IRenderedComponent<PoolGrid> cut, string label)
-    {
-        var l = cut.FindAll("label").First(e => e.TextContent.Trim() == label);
-        return cut.Find($"[id='{l.GetAttribute("for")}']");
-    }
 }

@@ -1,7 +1,3 @@
-using Bunit;
-using QubesPoolConsole.Components.Dialogs;
-using QubesPoolConsole.Core.Pools;
-
 namespace QubesPoolConsole.Components.Tests.Dialogs;
 
 public class CreatePoolDialogTests : DraftTestContext

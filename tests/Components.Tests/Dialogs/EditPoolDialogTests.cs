@@ -1,7 +1,4 @@
-using Bunit;
 using MudBlazor;
-using QubesPoolConsole.Components.Dialogs;
-using QubesPoolConsole.Core.Pools;
 
 namespace QubesPoolConsole.Components.Tests.Dialogs;
 
@@ -12,7 +9,7 @@ public class EditPoolDialogTests : DraftTestContext
     [Fact]
     public async Task ChangeDirPath_OfAPoolWithVms_ShowsTheMoveWarningAndSaveWaitsForConfirmation()
     {
-        UseSandbox("[default]\ndriver=xen\n\n[fast]\ndriver=xen\ndir_path=/mnt/fast\n", TempSandbox.QubesXml(("work", "fast")));
+        UseSandbox("[default]\ndriver=xen\n\n[fast]\ndriver=xen\ndir_path=/mnt/fast\n", TempConsoleFiles.QubesXml(("work", "fast")));
         var (provider, reference) = await OpenDialogAsync<EditPoolDialog>(For("fast"));
 
         InputByLabel(provider, "Directory (dir_path)").Input("/mnt/faster");

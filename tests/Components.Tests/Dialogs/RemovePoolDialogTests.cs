@@ -1,7 +1,4 @@
-using Bunit;
 using MudBlazor;
-using QubesPoolConsole.Components.Dialogs;
-using QubesPoolConsole.Core.Pools;
 
 namespace QubesPoolConsole.Components.Tests.Dialogs;
 
@@ -14,7 +11,7 @@ public class RemovePoolDialogTests : DraftTestContext
     [Fact]
     public async Task Open_PoolUsedByVms_RefusesListsTheVmsAndDisablesRemove()
     {
-        UseSandbox(Conf, TempSandbox.QubesXml(("work", "fast"), ("mail", "fast"), ("sys-net", "default")));
+        UseSandbox(Conf, TempConsoleFiles.QubesXml(("work", "fast"), ("mail", "fast"), ("sys-net", "default")));
         var (provider, _) = await OpenDialogAsync<RemovePoolDialog>(For("fast"));
 
         Assert.Contains("is used by 2 VM(s): work, mail", provider.Markup);

@@ -1,4 +1,3 @@
-using Bunit;
 using QubesPoolConsole.Components.Layout;
 
 namespace QubesPoolConsole.Components.Tests.Layout;

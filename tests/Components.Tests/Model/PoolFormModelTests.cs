@@ -1,7 +1,3 @@
-using QubesPoolConsole.Components.Model;
-using QubesPoolConsole.Core.Config;
-using QubesPoolConsole.Core.Pools;
-
 namespace QubesPoolConsole.Components.Tests.Model;
 
 public class PoolFormModelTests

@@ -1,7 +1,3 @@
-using QubesPoolConsole.Components.Model;
-using QubesPoolConsole.Core.Pools;
-using QubesPoolConsole.Core.Storage;
-
 namespace QubesPoolConsole.Components.Tests.Model;
 
 public class PoolRowsTests
@@ -11,9 +7,9 @@ public class PoolRowsTests
     [Fact]
     public void Build_DraftWithAddChangeAndRemove_MarksEachRow()
     {
-        using var sandbox = new TempSandbox(
+        using var sandbox = new TempConsoleFiles(
             "[default]\ndriver=xen\n\n[a]\ndriver=xen\ndir_path=/a\n\n[b]\ndriver=xen\ndir_path=/b\n\n[c]\ndriver=xen\ndir_path=/c\n",
-            TempSandbox.QubesXml(("vm1", "a"), ("vm2", "a")));
+            TempConsoleFiles.QubesXml(("vm1", "a"), ("vm2", "a")));
         var draft = new Core.Drafts.PoolDraft(sandbox.Catalog);
         Assert.True(draft.Add(new SetPoolOptions("b", [new("dir_path", "/b2")])).Ok);
         Assert.True(draft.Add(new RemovePool("c")).Ok);
@@ -34,7 +30,7 @@ public class PoolRowsTests
     [Fact]
     public void Build_ExistingDirectory_ProbesItsSpace()
     {
-        using var sandbox = new TempSandbox($"[default]\ndriver=xen\n\n[here]\ndriver=xen\ndir_path={Path.GetTempPath().TrimEnd('/')}\n");
+        using var sandbox = new TempConsoleFiles($"[default]\ndriver=xen\n\n[here]\ndriver=xen\ndir_path={Path.GetTempPath().TrimEnd('/')}\n");
         var draft = new Core.Drafts.PoolDraft(sandbox.Catalog);
 
         var row = PoolRows.Build(draft).Single(r => r.Name == "here");

@@ -1,6 +1,3 @@
-using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using QubesPoolConsole.Components.Pages;
 using QubesPoolConsole.Core.Audit;
 
 namespace QubesPoolConsole.Components.Tests.Pages;
@@ -14,6 +11,11 @@ public class HistoryPageTests : ComponentTestContext
         public IReadOnlyList<AuditEntry> Read(int max = 500) => newestFirst.Take(max).ToList();
     }
 
+    /// <summary>A log of an add (newest) and a remove.</summary>
+    private static FakeAuditLog TwoEntries() => new(
+        Entry("Add pool fast (xen)", "s-2", "+[fast]\n+driver=xen\n", 30),
+        Entry("Remove pool old", "s-1", "-[old]\n", 10));
+
     private static AuditEntry Entry(string summary, string session, string diff, int minute) => new(
         new DateTimeOffset(2026, 11, 27, 18, minute, 5, TimeSpan.Zero), "alice", session, "/etc/qubes/storage.conf",
         summary, diff, "abc");
@@ -21,9 +23,7 @@ public class HistoryPageTests : ComponentTestContext
     [Fact]
     public void Render_TwoEntries_ListsTimeUserSessionAndSummaryNewestFirst_DiffsHidden()
     {
-        Services.AddSingleton<IAuditLog>(new FakeAuditLog(
-            Entry("Add pool fast (xen)", "s-2", "+[fast]\n+driver=xen\n", 30),
-            Entry("Remove pool old", "s-1", "-[old]\n", 10)));
+        Services.AddSingleton<IAuditLog>(TwoEntries());
 
         var cut = Render<HistoryPage>();
 
@@ -40,16 +40,14 @@ public class HistoryPageTests : ComponentTestContext
     [Fact]
     public void ShowDiff_OnOneEntry_ShowsThatDiffOnly_AndHideDiffHidesIt()
     {
-        Services.AddSingleton<IAuditLog>(new FakeAuditLog(
-            Entry("Add pool fast (xen)", "s-2", "+[fast]\n+driver=xen\n", 30),
-            Entry("Remove pool old", "s-1", "-[old]\n", 10)));
+        Services.AddSingleton<IAuditLog>(TwoEntries());
         var cut = Render<HistoryPage>();
 
         cut.FindAll("tbody tr")[1].QuerySelector("button")!.Click();
 
         var diff = Assert.Single(cut.FindAll("[data-testid=audit-diff]"));
         Assert.Equal("-[old]\n", diff.TextContent);
-        var button = cut.FindAll("button").Single(b => b.TextContent.Trim() == "Hide diff");
+        var button = Button(cut, "Hide diff");
         Assert.Equal("true", button.GetAttribute("aria-expanded"));
 
         button.Click();

@@ -1,6 +1,3 @@
-using Bunit;
-using QubesPoolConsole.Components.Pages;
-
 namespace QubesPoolConsole.Components.Tests.Pages;
 
 public class PoolDetailsPageTests : DraftTestContext
@@ -8,7 +5,7 @@ public class PoolDetailsPageTests : DraftTestContext
     [Fact]
     public void Render_DefaultPool_ShowsImpliedDirPathAndDisablesEditWithTheReason()
     {
-        UseSandbox("[default]\ndriver=xen\n", TempSandbox.QubesXml(("sys-net", "default")));
+        UseSandbox("[default]\ndriver=xen\n", TempConsoleFiles.QubesXml(("sys-net", "default")));
 
         var cut = Render<PoolDetailsPage>(p => p.Add(x => x.Name, "default"));
 
@@ -25,7 +22,7 @@ public class PoolDetailsPageTests : DraftTestContext
     public void Render_PoolWithDefaultsKeyAndVms_ShowsWhereEachKeyComesFromAndTheVms()
     {
         UseSandbox("[DEFAULT]\nrevisions_to_keep=1\n\n[default]\ndriver=xen\n\n[fast]\ndriver=xen\ndir_path=/mnt/fast\n",
-            TempSandbox.QubesXml(("work", "fast")));
+            TempConsoleFiles.QubesXml(("work", "fast")));
 
         var cut = Render<PoolDetailsPage>(p => p.Add(x => x.Name, "fast"));
 

@@ -1,8 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Bunit;
-using QubesPoolConsole.Components.Pages;
-using QubesPoolConsole.Core.Pools;
-
 namespace QubesPoolConsole.Components.Tests.Pages;
 
 public class PoolsPageTests : DraftTestContext
@@ -10,7 +5,7 @@ public class PoolsPageTests : DraftTestContext
     [Fact]
     public void Render_ReadableFile_ListsPoolsWithLinksAndAddPoolEnabled()
     {
-        UseSandbox("[default]\ndriver=xen\n\n[fast]\ndriver=xen\ndir_path=/mnt/fast\n", TempSandbox.QubesXml(("work", "fast")));
+        UseSandbox("[default]\ndriver=xen\n\n[fast]\ndriver=xen\ndir_path=/mnt/fast\n", TempConsoleFiles.QubesXml(("work", "fast")));
 
         var cut = Render<PoolsPage>();
 

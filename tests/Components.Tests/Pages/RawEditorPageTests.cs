@@ -1,20 +1,11 @@
-using Bunit;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
-using QubesPoolConsole.Components.Pages;
-using QubesPoolConsole.Core.Config;
-using QubesPoolConsole.Core.Drafts;
-using QubesPoolConsole.Core.Pools;
-
 namespace QubesPoolConsole.Components.Tests.Pages;
 
-public class RawEditorPageTests : ComponentTestContext
+public class RawEditorPageTests : DraftTestContext
 {
     [Fact]
     public void MalformedFile_SaysSo_AndListsItsProblemsWithLineNumbers()
     {
-        using var sandbox = new TempSandbox("driver=xen\n[default]\n");
-        Services.AddSingleton(new PoolDraft(sandbox.Catalog));
+        UseSandbox("driver=xen\n[default]\n");
 
         var cut = Render<RawEditorPage>();
 
@@ -25,18 +16,16 @@ public class RawEditorPageTests : ComponentTestContext
     [Fact]
     public void TypingARepair_ClearsTheDiagnosticsLive_ShowsTheDiff_AndStagesIt()
     {
-        using var sandbox = new TempSandbox("driver=xen\n[default]\n");
-        var draft = new PoolDraft(sandbox.Catalog);
-        Services.AddSingleton(draft);
+        var draft = UseSandbox("driver=xen\n[default]\n");
         var cut = Render<RawEditorPage>();
-        Assert.True(StageButton(cut).HasAttribute("disabled"));
+        Assert.True(Button(cut, "Stage this text").HasAttribute("disabled"));
 
         cut.Find("textarea").Input("[default]\ndriver=xen\n");
 
         cut.WaitForAssertion(() => Assert.Contains("No problems", cut.Find("[data-testid=raw-diagnostics]").TextContent));
         Assert.Single(cut.FindAll("[data-testid=raw-diff] tr.qpc-diff-removed"));
         Assert.Single(cut.FindAll("[data-testid=raw-diff] tr.qpc-diff-added"));
-        StageButton(cut).Click();
+        Button(cut, "Stage this text").Click();
 
         cut.WaitForAssertion(() => Assert.Single(draft.Edits));
         var edit = Assert.IsType<ReplaceText>(draft.Edits[0]);
@@ -47,19 +36,16 @@ public class RawEditorPageTests : ComponentTestContext
     [Fact]
     public void MissingFile_OffersTheShippedFile_AndStagesItExactly()
     {
-        using var sandbox = new TempSandbox("x");
+        using var sandbox = new TempConsoleFiles("x");
         File.Delete(sandbox.ConfPath);
         var draft = new PoolDraft(sandbox.Catalog);
         Services.AddSingleton(draft);
         var cut = Render<RawEditorPage>();
 
         Assert.Contains("does not exist", cut.Find("[data-testid=file-missing]").TextContent);
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Restore the file Qubes ships").Click();
+        Button(cut, "Restore the file Qubes ships").Click();
 
         Assert.Equal(ShippedStorageConf.Text, draft.CurrentText);
         Assert.True(draft.HasChanges);
     }
-
-    private static AngleSharp.Dom.IElement StageButton(IRenderedComponent<RawEditorPage> cut)
-        => cut.FindAll("button").Single(b => b.TextContent.Trim() == "Stage this text");
 }

@@ -1,9 +1,4 @@
-using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using QubesPoolConsole.Components.Pages;
-using QubesPoolConsole.Core.Drafts;
-using QubesPoolConsole.Core.Pools;
 
 namespace QubesPoolConsole.Components.Tests.Pages;
 
@@ -11,7 +6,7 @@ public class ReviewPageTests : ComponentTestContext
 {
     private const string Start = "[default]\ndriver=xen\n";
     // Deleted by the base context's disposal, with the services.
-    private readonly TempSandbox _sandbox = new(Start);
+    private readonly TempConsoleFiles _sandbox = new(Start);
     private readonly PoolDraft _draft;
 
     public ReviewPageTests()
@@ -109,13 +104,10 @@ public class ReviewPageTests : ComponentTestContext
         await cut.InvokeAsync(() => Button(cut, "Revert").Click());
         dialogs.WaitForAssertion(() => Assert.Contains("Revert pending changes?", dialogs.Markup));
         Assert.Single(_draft.Edits);
-        var confirm = dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Revert");
+        var confirm = Button(dialogs, "Revert");
         await dialogs.InvokeAsync(() => confirm.Click());
 
         cut.WaitForAssertion(() => Assert.Empty(_draft.Edits));
         Assert.Equal(Start, File.ReadAllText(_sandbox.ConfPath));
     }
-
-    private static AngleSharp.Dom.IElement Button(IRenderedComponent<ReviewPage> cut, string name)
-        => cut.FindAll("button").Single(b => b.TextContent.Trim() == name);
 }

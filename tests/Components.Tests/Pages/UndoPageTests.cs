@@ -1,18 +1,11 @@
-using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using QubesPoolConsole.Components.Pages;
-using QubesPoolConsole.Core.Drafts;
-using QubesPoolConsole.Core.Pools;
-
 namespace QubesPoolConsole.Components.Tests.Pages;
 
-public class UndoPageTests : ComponentTestContext
+public class UndoPageTests : DraftTestContext
 {
     [Fact]
     public void NothingApplied_SaysThereIsNoHistory()
     {
-        using var sandbox = new TempSandbox("[default]\ndriver=xen\n");
-        Services.AddSingleton(new PoolDraft(sandbox.Catalog));
+        UseSandbox("[default]\ndriver=xen\n");
 
         var cut = Render<UndoPage>();
 
@@ -22,17 +15,15 @@ public class UndoPageTests : ComponentTestContext
     [Fact]
     public void AfterAnApply_ShowsTheReplacedVersion_ItsDiff_AndRestoreStagesIt()
     {
-        using var sandbox = new TempSandbox("[default]\ndriver=xen\n");
-        var draft = new PoolDraft(sandbox.Catalog);
+        var draft = UseSandbox("[default]\ndriver=xen\n");
         draft.Add(AddPool.Xen("fast", "/mnt/fast"));
         Assert.True(draft.Apply("s", "u").Applied);
-        Services.AddSingleton(draft);
         var cut = Render<UndoPage>();
 
         Assert.Contains("before the last apply", cut.Find("tbody tr").TextContent);
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Show diff").Click();
+        Button(cut, "Show diff").Click();
         Assert.Contains(cut.FindAll("[data-testid=undo-diff] tr.qpc-diff-removed"), r => r.TextContent.Contains("[fast]"));
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Restore this version").Click();
+        Button(cut, "Restore this version").Click();
 
         Assert.IsType<ReplaceText>(Assert.Single(draft.Edits));
         Assert.Equal("[default]\ndriver=xen\n", draft.CurrentText);

@@ -1,8 +1,4 @@
-using Bunit;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 using QubesPoolConsole.Components.Pages.NewVm;
-using QubesPoolConsole.Components.Vms;
 using static QubesPoolConsole.Components.Tests.Vms.WizardMarkup;
 
 namespace QubesPoolConsole.Components.Tests.Vms;
@@ -13,6 +9,19 @@ public class NewVmPageTests : WizardTestContext
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo(url);
         return Render<NewVmPage>();
+    }
+
+    /// <summary>The wizard filled in (template fedora-23, pool fast) and at its review step.</summary>
+    private IRenderedComponent<NewVmPage> RenderAtTheReview(string name, string label)
+    {
+        var cut = RenderPage();
+        var wizard = cut.Instance.Wizard!;
+        wizard.Model.Name = name;
+        wizard.Model.Label = label;
+        wizard.Model.Template = "fedora-23";
+        while (wizard.CanGoNext) wizard.Next();
+        cut.Render();
+        return cut;
     }
 
     [Fact]
@@ -48,13 +57,7 @@ public class NewVmPageTests : WizardTestContext
     [Fact]
     public void CreateVm_ShowsLiveOutputThenFinalState()
     {
-        var cut = RenderPage();
-        var wizard = cut.Instance.Wizard!;
-        wizard.Model.Name = "banking";
-        wizard.Model.Label = "green";
-        wizard.Model.Template = "fedora-23";
-        while (wizard.CanGoNext) wizard.Next();
-        cut.Render();
+        var cut = RenderAtTheReview("banking", "green");
 
         Button(cut.Nodes, "Create VM").Click();
 
@@ -72,13 +75,7 @@ public class NewVmPageTests : WizardTestContext
     {
         Creator.Succeed = false;
         Creator.Release.SetResult(true);
-        var cut = RenderPage();
-        var wizard = cut.Instance.Wizard!;
-        wizard.Model.Name = "banking";
-        wizard.Model.Label = "red";
-        wizard.Model.Template = "fedora-23";
-        while (wizard.CanGoNext) wizard.Next();
-        cut.Render();
+        var cut = RenderAtTheReview("banking", "red");
 
         Button(cut.Nodes, "Create VM").Click();
 

@@ -1,8 +1,6 @@
-using AngleSharp.Dom;
-
 namespace QubesPoolConsole.Components.Tests.Vms;
 
-/// <summary>Finds wizard controls as a user sees them: radios by their label text, buttons by their text.</summary>
+/// <summary>Finds wizard radios as a user sees them, by their label text (buttons: ComponentTestContext.Button).</summary>
 public static class WizardMarkup
 {
     public static IElement RadioIn(INodeList nodes, string name)
@@ -11,7 +9,4 @@ public static class WizardMarkup
 
     public static IReadOnlyList<string> RadioNames(INodeList nodes)
         => nodes.QuerySelectorAll("label").Where(l => l.QuerySelector("input[type=radio]") is not null).Select(l => l.TextContent.Trim()).ToList();
-
-    public static IElement Button(INodeList nodes, string text)
-        => nodes.QuerySelectorAll("button").Single(b => b.TextContent.Trim() == text);
 }

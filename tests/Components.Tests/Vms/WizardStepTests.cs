@@ -1,18 +1,21 @@
-using Bunit;
-using QubesPoolConsole.Components.Vms;
-using QubesPoolConsole.Core.Vms;
 using static QubesPoolConsole.Components.Tests.Vms.WizardMarkup;
 
 namespace QubesPoolConsole.Components.Tests.Vms;
 
 public class WizardStepTests : WizardTestContext
 {
+    /// <summary>Names Core refuses, each with a part of the message it gives.</summary>
+    public static TheoryData<string, string> InvalidNames => new()
+    {
+        { "1abc", "must start with a letter" },
+        { "work", "A VM named 'work' already exists" },
+        { "disp12", "reserved" },
+        { "none", "reserved" },
+        { "proxy-dm", "must not end in '-dm'" },
+    };
+
     [Theory]
-    [InlineData("1abc", "must start with a letter")]
-    [InlineData("work", "A VM named 'work' already exists")]
-    [InlineData("disp12", "reserved")]
-    [InlineData("none", "reserved")]
-    [InlineData("proxy-dm", "must not end in '-dm'")]
+    [MemberData(nameof(InvalidNames))]
     public void NameStep_InvalidName_ShowsCoreMessageAsYouType(string name, string expected)
     {
         var wizard = Wizard();

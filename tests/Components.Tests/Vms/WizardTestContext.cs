@@ -1,8 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using QubesPoolConsole.Components.Vms;
-using QubesPoolConsole.Core.Storage;
-using QubesPoolConsole.Core.Vms;
-
 namespace QubesPoolConsole.Components.Tests.Vms;
 
 /// <summary>
@@ -15,7 +10,7 @@ public abstract class WizardTestContext : ComponentTestContext, IDisposable
 
     protected WizardTestContext()
     {
-        Sandbox = new TempSandbox(
+        Sandbox = new TempConsoleFiles(
             "[default]\ndriver=xen\n\n[fast]\ndriver=xen\ndir_path=/pools/fast\n\n[broken]\ndriver=xen\n",
             """
             <QubesVmCollection>
@@ -28,7 +23,7 @@ public abstract class WizardTestContext : ComponentTestContext, IDisposable
         Services.AddSingleton<IVmCreationService>(Service);
     }
 
-    protected TempSandbox Sandbox { get; }
+    protected TempConsoleFiles Sandbox { get; }
     protected RecordingCreator Creator { get; } = new();
     protected VmCreationService Service { get; }
 

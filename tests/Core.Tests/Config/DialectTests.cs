@@ -1,8 +1,3 @@
-using QubesPoolConsole.Core.Config;
-using QubesPoolConsole.Core.Diagnostics;
-using QubesPoolConsole.Core.Pools;
-using QubesPoolConsole.Core.Tests.Support;
-
 namespace QubesPoolConsole.Core.Tests.Config;
 
 /// <summary>

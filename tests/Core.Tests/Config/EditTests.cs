@@ -1,8 +1,3 @@
-using CsCheck;
-using QubesPoolConsole.Core.Config;
-using QubesPoolConsole.Core.Diffs;
-using QubesPoolConsole.Core.Tests.Support;
-
 namespace QubesPoolConsole.Core.Tests.Config;
 
 public class EditTests

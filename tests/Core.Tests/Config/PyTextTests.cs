@@ -1,5 +1,3 @@
-using QubesPoolConsole.Core.Config;
-
 namespace QubesPoolConsole.Core.Tests.Config;
 
 public class PyTextTests

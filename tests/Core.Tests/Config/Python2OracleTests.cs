@@ -1,6 +1,3 @@
-using CsCheck;
-using QubesPoolConsole.Core.Tests.Support;
-
 namespace QubesPoolConsole.Core.Tests.Config;
 
 /// <summary>Differential test: generated files are read exactly as Python 2.7's RawConfigParser reads them.</summary>

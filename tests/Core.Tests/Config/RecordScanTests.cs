@@ -1,8 +1,4 @@
-using System.Text;
-using CsCheck;
-using QubesPoolConsole.Core.Config;
 using QubesPoolConsole.Core.Tests.Reliability;
-using QubesPoolConsole.Core.Tests.Support;
 
 namespace QubesPoolConsole.Core.Tests.Config;
 
@@ -29,7 +25,7 @@ public class RecordScanTests
     {
         var texts = BadConfCorpus.All.Where(c => !c.Key.Contains("MB") && !c.Key.Contains("100,000") && !c.Key.Contains("100000"))
             .Select(c => Encoding.UTF8.GetString(c.Value.Bytes()))
-            .Concat(Directory.EnumerateFiles(Fixtures.Directory).Select(f => Encoding.UTF8.GetString(File.ReadAllBytes(f))));
+            .Concat(Directory.EnumerateFiles(TestFixtures.Directory).Select(f => Encoding.UTF8.GetString(File.ReadAllBytes(f))));
         int count = 0;
         foreach (var text in texts)
         {

@@ -1,10 +1,3 @@
-using System.Text;
-using CsCheck;
-using QubesPoolConsole.Core.Config;
-using QubesPoolConsole.Core.Pools;
-using QubesPoolConsole.Core.Storage;
-using QubesPoolConsole.Core.Tests.Support;
-
 namespace QubesPoolConsole.Core.Tests.Config;
 
 public class RoundTripTests
@@ -12,7 +5,7 @@ public class RoundTripTests
     public static TheoryData<string> FixtureFiles()
     {
         var data = new TheoryData<string>();
-        foreach (var f in Directory.EnumerateFiles(Fixtures.Directory).Order(StringComparer.Ordinal)) data.Add(Path.GetFileName(f));
+        foreach (var f in Directory.EnumerateFiles(TestFixtures.Directory).Order(StringComparer.Ordinal)) data.Add(Path.GetFileName(f));
         return data;
     }
 
@@ -21,7 +14,7 @@ public class RoundTripTests
     public void FixtureFile_LoadedAndSerialized_IsByteIdentical(string name)
     {
         // Every fixture, not only storage.conf: the document keeps any UTF-8 text exactly, whatever Qubes makes of it.
-        var bytes = File.ReadAllBytes(Fixtures.PathOf(name));
+        var bytes = File.ReadAllBytes(TestFixtures.PathOf(name));
 
         var load = ConfFileStore.FromBytes(bytes);
 
@@ -32,7 +25,7 @@ public class RoundTripTests
     [Fact]
     public void ShippedFile_IsReadAsQubesReadsIt()
     {
-        var doc = StorageConfDocument.Parse(Encoding.UTF8.GetString(Fixtures.ShippedStorageConf));
+        var doc = StorageConfDocument.Parse(Encoding.UTF8.GetString(TestFixtures.ShippedStorageConf));
 
         Assert.True(doc.IsReadableByQubes);
         var section = Assert.Single(doc.Sections);

@@ -1,6 +1,3 @@
-using CsCheck;
-using QubesPoolConsole.Core.Config;
-
 namespace QubesPoolConsole.Core.Tests.Config;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Text;
-using CsCheck;
-using QubesPoolConsole.Core.Config;
-using QubesPoolConsole.Core.Diffs;
-using QubesPoolConsole.Core.Tests.Support;
-
 namespace QubesPoolConsole.Core.Tests.Diffs;
 
 /// <summary>The diffs the console shows are real patches: git apply and GNU patch accept them and produce the new text.</summary>

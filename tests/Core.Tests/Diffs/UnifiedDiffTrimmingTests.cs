@@ -1,7 +1,5 @@
-using CsCheck;
 using DiffPlex;
 using DiffPlex.Chunkers;
-using QubesPoolConsole.Core.Diffs;
 
 namespace QubesPoolConsole.Core.Tests.Diffs;
 

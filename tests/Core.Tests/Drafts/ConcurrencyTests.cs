@@ -1,8 +1,3 @@
-using QubesPoolConsole.Core.Drafts;
-using QubesPoolConsole.Core.Pools;
-using QubesPoolConsole.Core.Storage;
-using QubesPoolConsole.Core.Tests.Support;
-
 namespace QubesPoolConsole.Core.Tests.Drafts;
 
 /// <summary>Two editors (two sessions, or a session and the CLI) and an outside editor on one file: every conflict is caught.</summary>
@@ -13,7 +8,7 @@ public class ConcurrencyTests(Xunit.Abstractions.ITestOutputHelper output)
     [Fact]
     public void TwoDrafts_TheSecondToApply_GetsAConflict_AndOverwritesNothing()
     {
-        using var box = new Sandbox(Original, "<QubesVmCollection/>");
+        using var box = new TempConsoleFiles(Original, "<QubesVmCollection/>");
         var alice = new PoolDraft(box.Catalog);
         var bob = new PoolDraft(box.Catalog);
         Assert.True(alice.Add(AddPool.Xen("a", "/srv/a")).Ok);
@@ -36,7 +31,7 @@ public class ConcurrencyTests(Xunit.Abstractions.ITestOutputHelper output)
     [Fact]
     public void AfterAConflict_RebaseReplaysTheEdits_OnTheNewFile_KeepingBoth()
     {
-        using var box = new Sandbox(Original, "<QubesVmCollection/>");
+        using var box = new TempConsoleFiles(Original, "<QubesVmCollection/>");
         var alice = new PoolDraft(box.Catalog);
         var bob = new PoolDraft(box.Catalog);
         alice.Add(AddPool.Xen("a", "/srv/a"));
@@ -56,7 +51,7 @@ public class ConcurrencyTests(Xunit.Abstractions.ITestOutputHelper output)
     [Fact]
     public void ExternalEditorWritesBetweenLoadAndApply_ConflictDetected_TheirTextKept()
     {
-        using var box = new Sandbox(Original, "<QubesVmCollection/>");
+        using var box = new TempConsoleFiles(Original, "<QubesVmCollection/>");
         var draft = new PoolDraft(box.Catalog);
         draft.Add(AddPool.Xen("mine", "/srv/mine"));
         File.WriteAllText(box.ConfPath, Original + "# edited in vim\n");
@@ -72,7 +67,7 @@ public class ConcurrencyTests(Xunit.Abstractions.ITestOutputHelper output)
     [Fact]
     public void Rebase_ThatNoLongerApplies_IsRefused_WithTheReason()
     {
-        using var box = new Sandbox(Original, "<QubesVmCollection/>");
+        using var box = new TempConsoleFiles(Original, "<QubesVmCollection/>");
         var draft = new PoolDraft(box.Catalog);
         draft.Add(AddPool.Xen("a", "/srv/a"));
         File.WriteAllText(box.ConfPath, Original + "\n[a]\ndriver=xen\ndir_path=/srv/other\n");
@@ -89,7 +84,7 @@ public class ConcurrencyTests(Xunit.Abstractions.ITestOutputHelper output)
     {
         // 4 threads each try 25 read-modify-write rounds against the same file; every round that is not refused with a
         // conflict must show up in the final file, and every conflict must have left the file as it was.
-        using var box = new Sandbox("[default]\ndriver=xen\n");
+        using var box = new TempConsoleFiles("[default]\ndriver=xen\n");
         int saved = 0, conflicts = 0;
         var threads = Enumerable.Range(0, 4).Select(t => new Thread(() =>
         {

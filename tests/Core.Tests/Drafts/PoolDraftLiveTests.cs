@@ -1,21 +1,15 @@
-using QubesPoolConsole.Core.Drafts;
-using QubesPoolConsole.Core.Pools;
-using QubesPoolConsole.Core.Storage;
-
 namespace QubesPoolConsole.Core.Tests.Drafts;
 
-public class PoolDraftLiveTests
+public class PoolDraftLiveTests : DraftFileTests
 {
-    private const string Start = "[default]\ndriver=xen\n";
-
     [Fact]
     public void Refresh_NoPendingEdits_TakesTheFileFromDisk()
     {
-        using var files = new DraftFiles(Start);
+        using var files = NewFiles();
         var draft = new PoolDraft(files.Catalog);
         int changed = 0;
         draft.Changed += () => changed++;
-        files.WriteExternally(files.ConfPath, Start + "\n[b]\ndriver=xen\ndir_path=/b\n");
+        LikeAnEditor.Write(files.ConfPath, Start + "\n[b]\ndriver=xen\ndir_path=/b\n");
 
         draft.Refresh();
 
@@ -27,10 +21,10 @@ public class PoolDraftLiveTests
     [Fact]
     public void Refresh_WithPendingEdits_KeepsThemAndFlagsTheDiskChange()
     {
-        using var files = new DraftFiles(Start);
+        using var files = NewFiles();
         var draft = new PoolDraft(files.Catalog);
         draft.Add(AddPool.Xen("fast", "/mnt/fast"));
-        files.WriteExternally(files.ConfPath, "# x\n" + Start);
+        LikeAnEditor.Write(files.ConfPath, "# x\n" + Start);
 
         draft.Refresh();
 
@@ -42,10 +36,10 @@ public class PoolDraftLiveTests
     [Fact]
     public void Refresh_OnlyQubesXmlChanged_KeepsEditsAndSeesTheNewVm()
     {
-        using var files = new DraftFiles(Start);
+        using var files = NewFiles();
         var draft = new PoolDraft(files.Catalog);
         draft.Add(AddPool.Xen("fast", "/mnt/fast"));
-        files.WriteExternally(files.QubesXmlPath,
+        LikeAnEditor.Write(files.QubesXmlPath,
             "<QubesVmCollection>\n  <QubesAppVm qid=\"1\" name=\"work\" label=\"red\" pool_name=\"default\" template_qid=\"none\"/>\n</QubesVmCollection>\n");
 
         draft.Refresh();
@@ -58,13 +52,13 @@ public class PoolDraftLiveTests
     [Fact]
     public async Task Watcher_FileReplacedByRename_DraftReloadsWithoutBeingAsked()
     {
-        using var files = new DraftFiles(Start);
+        using var files = NewFiles();
         using var watcher = new FileChangeWatcher([files.ConfPath, files.QubesXmlPath], TimeSpan.FromMilliseconds(50));
         using var draft = new PoolDraft(files.Catalog, watcher: watcher);
         var reloaded = new TaskCompletionSource();
         draft.Changed += () => { if (draft.BaseText.Contains("[b]")) reloaded.TrySetResult(); };
 
-        files.WriteExternally(files.ConfPath, Start + "\n[b]\ndriver=xen\ndir_path=/b\n");
+        LikeAnEditor.Write(files.ConfPath, Start + "\n[b]\ndriver=xen\ndir_path=/b\n");
 
         await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(10));
     }

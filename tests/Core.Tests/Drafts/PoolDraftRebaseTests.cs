@@ -1,27 +1,20 @@
-using QubesPoolConsole.Core.Config;
-using QubesPoolConsole.Core.Drafts;
-using QubesPoolConsole.Core.Pools;
-using QubesPoolConsole.Core.Storage;
-
 namespace QubesPoolConsole.Core.Tests.Drafts;
 
-public class PoolDraftRebaseTests
+public class PoolDraftRebaseTests : DraftFileTests
 {
-    private const string Start = "[default]\ndriver=xen\n";
-
     [Fact]
     public void Apply_FileChangedOnDisk_RefusesAndShowsTheDiskChange_ThenRebaseAppliesBoth()
     {
-        using var files = new DraftFiles(Start);
+        using var files = NewFiles();
         var draft = new PoolDraft(files.Catalog, files.Audit);
         Assert.True(draft.Add(AddPool.Xen("fast", "/mnt/fast")).Ok);
-        files.WriteExternally(files.ConfPath, "# edited by hand\n" + Start);
+        LikeAnEditor.Write(files.ConfPath, "# edited by hand\n" + Start);
 
         var conflict = draft.Apply("s1", "alice");
 
         Assert.True(conflict.IsConflict);
         Assert.Contains("+# edited by hand", conflict.DiskDiff);
-        Assert.Equal("# edited by hand\n" + Start, files.Text);
+        Assert.Equal("# edited by hand\n" + Start, files.ConfText);
         Assert.True(draft.ChangedOnDisk);
 
         Assert.True(draft.Rebase().Ok);
@@ -30,17 +23,17 @@ public class PoolDraftRebaseTests
         var applied = draft.Apply("s1", "alice");
 
         Assert.True(applied.Applied);
-        Assert.Equal("# edited by hand\n" + Start + "\n[fast]\ndriver=xen\ndir_path=/mnt/fast\n", files.Text);
+        Assert.Equal("# edited by hand\n" + Start + "\n[fast]\ndriver=xen\ndir_path=/mnt/fast\n", files.ConfText);
     }
 
     [Fact]
     public void Rebase_EditNoLongerFits_KeepsTheEditsAndTheOldBase()
     {
-        using var files = new DraftFiles(Start);
+        using var files = NewFiles();
         var draft = new PoolDraft(files.Catalog);
         draft.Add(AddPool.Xen("fast", "/mnt/fast"));
         var before = draft.CurrentText;
-        files.WriteExternally(files.ConfPath, Start + "\n[fast]\ndriver=xen\ndir_path=/elsewhere\n");
+        LikeAnEditor.Write(files.ConfPath, Start + "\n[fast]\ndriver=xen\ndir_path=/elsewhere\n");
 
         var result = draft.Rebase();
 
@@ -54,10 +47,10 @@ public class PoolDraftRebaseTests
     [Fact]
     public void Rebase_RawEditOfOtherLines_CarriesBothChanges()
     {
-        using var files = new DraftFiles(Start + "\n[a]\ndriver=xen\ndir_path=/a\n");
+        using var files = NewFiles(Start + "\n[a]\ndriver=xen\ndir_path=/a\n");
         var draft = new PoolDraft(files.Catalog);
         draft.Add(new ReplaceText(Start + "\n[a]\ndriver=xen\ndir_path=/a2\n", "raw"));
-        files.WriteExternally(files.ConfPath, "# top\n" + Start + "\n[a]\ndriver=xen\ndir_path=/a\n");
+        LikeAnEditor.Write(files.ConfPath, "# top\n" + Start + "\n[a]\ndriver=xen\ndir_path=/a\n");
 
         Assert.True(draft.Rebase().Ok);
 
@@ -67,10 +60,10 @@ public class PoolDraftRebaseTests
     [Fact]
     public void Rebase_RawEditOfTheSameLine_IsRefusedWithAReason()
     {
-        using var files = new DraftFiles(Start + "\n[a]\ndriver=xen\ndir_path=/a\n");
+        using var files = NewFiles(Start + "\n[a]\ndriver=xen\ndir_path=/a\n");
         var draft = new PoolDraft(files.Catalog);
         draft.Add(new ReplaceText(Start + "\n[a]\ndriver=xen\ndir_path=/mine\n", "raw"));
-        files.WriteExternally(files.ConfPath, Start + "\n[a]\ndriver=xen\ndir_path=/theirs\n");
+        LikeAnEditor.Write(files.ConfPath, Start + "\n[a]\ndriver=xen\ndir_path=/theirs\n");
 
         var result = draft.Rebase();
 
@@ -82,7 +75,7 @@ public class PoolDraftRebaseTests
     [Fact]
     public void Apply_TextQubesCannotRead_IsRefusedAndNothingIsWritten()
     {
-        using var files = new DraftFiles(Start);
+        using var files = NewFiles();
         var draft = new PoolDraft(files.Catalog);
         draft.Add(new ReplaceText("driver=xen\n[default]\n", "raw"));
 
@@ -90,13 +83,13 @@ public class PoolDraftRebaseTests
 
         Assert.NotNull(outcome.Refused);
         Assert.Contains("line 1", outcome.Refused);
-        Assert.Equal(Start, files.Text);
+        Assert.Equal(Start, files.ConfText);
     }
 
     [Fact]
     public void Apply_RepairOfAMalformedFile_IsWritten()
     {
-        using var files = new DraftFiles("driver=xen\n[default]\n");
+        using var files = NewFiles("driver=xen\n[default]\n");
         var draft = new PoolDraft(files.Catalog);
         Assert.False(draft.Base.IsReadable);
         draft.Add(new ReplaceText(Start, "repair"));
@@ -104,13 +97,13 @@ public class PoolDraftRebaseTests
         var outcome = draft.Apply("s", "u");
 
         Assert.True(outcome.Applied, outcome.Refused ?? outcome.Save?.Message);
-        Assert.Equal(Start, files.Text);
+        Assert.Equal(Start, files.ConfText);
     }
 
     [Fact]
     public void Apply_RestoreShippedFileWhenMissing_CreatesItByteForByte()
     {
-        using var files = new DraftFiles(storageConf: null);
+        using var files = NewFiles(null);
         var draft = new PoolDraft(files.Catalog);
         Assert.Equal(LoadStatus.Missing, draft.Base.Load.Status);
         draft.Add(new ReplaceText(ShippedStorageConf.Text, "restore"));
@@ -118,13 +111,13 @@ public class PoolDraftRebaseTests
         var outcome = draft.Apply("s", "u");
 
         Assert.True(outcome.Applied, outcome.Refused ?? outcome.Save?.Message);
-        Assert.Equal(Fixtures.ShippedStorageConf, File.ReadAllBytes(files.ConfPath));
+        Assert.Equal(TestFixtures.ShippedStorageConf, File.ReadAllBytes(files.ConfPath));
     }
 
     [Fact]
     public void StageRestore_LastHistoryEntry_UndoesTheLastApply()
     {
-        using var files = new DraftFiles(Start);
+        using var files = NewFiles();
         var draft = new PoolDraft(files.Catalog);
         draft.Add(AddPool.Xen("fast", "/mnt/fast"));
         Assert.True(draft.Apply("s", "u").Applied);
@@ -134,6 +127,6 @@ public class PoolDraftRebaseTests
         Assert.Contains("-[fast]", draft.Diff());
         Assert.True(draft.Apply("s", "u").Applied);
 
-        Assert.Equal(Start, files.Text);
+        Assert.Equal(Start, files.ConfText);
     }
 }

@@ -1,5 +1,3 @@
-using QubesPoolConsole.Core.Drafts;
-
 namespace QubesPoolConsole.Core.Tests.Drafts;
 
 public class TextMergeTests

@@ -1,11 +1,3 @@
-using System.Text;
-using CsCheck;
-using QubesPoolConsole.Core.Config;
-using QubesPoolConsole.Core.Pools;
-using QubesPoolConsole.Core.Storage;
-using QubesPoolConsole.Core.Tests.Support;
-using Xunit.Abstractions;
-
 namespace QubesPoolConsole.Core.Tests.Fuzz;
 
 /// <summary>

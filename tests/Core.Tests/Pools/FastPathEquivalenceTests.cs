@@ -1,7 +1,3 @@
-using CsCheck;
-using QubesPoolConsole.Core.Config;
-using QubesPoolConsole.Core.Pools;
-
 namespace QubesPoolConsole.Core.Tests.Pools;
 
 /// <summary>

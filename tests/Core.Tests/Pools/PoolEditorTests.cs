@@ -1,6 +1,3 @@
-using QubesPoolConsole.Core.Config;
-using QubesPoolConsole.Core.Diffs;
-using QubesPoolConsole.Core.Pools;
 using static QubesPoolConsole.Core.Diagnostics.DiagnosticCodes;
 
 namespace QubesPoolConsole.Core.Tests.Pools;

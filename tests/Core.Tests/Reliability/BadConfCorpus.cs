@@ -1,11 +1,11 @@
-using System.Text;
 using static QubesPoolConsole.Core.Diagnostics.DiagnosticCodes;
 
 namespace QubesPoolConsole.Core.Tests.Reliability;
 
 /// <summary>
-/// Bad storage.conf files: every dialect trap of shared/notes/qubes-storage.md, each rule, encodings, binary junk, huge
-/// lines and a 50 MB file. Text cases also come in CRLF and no-final-newline variants (distinct inputs, same finding).
+/// Bad storage.conf files: every trap of the dialect Qubes reads (Python 2's RawConfigParser), each rule, encodings,
+/// binary junk, huge lines and a 50 MB file. Text cases also come in CRLF and no-final-newline variants (distinct
+/// inputs, same finding).
 /// </summary>
 public static class BadConfCorpus
 {

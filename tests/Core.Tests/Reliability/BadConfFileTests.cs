@@ -1,9 +1,3 @@
-using QubesPoolConsole.Core.Diagnostics;
-using QubesPoolConsole.Core.Drafts;
-using QubesPoolConsole.Core.Pools;
-using QubesPoolConsole.Core.Storage;
-using QubesPoolConsole.Core.Tests.Support;
-
 namespace QubesPoolConsole.Core.Tests.Reliability;
 
 /// <summary>
@@ -25,7 +19,7 @@ public class BadConfFileTests
     {
         var c = BadConfCorpus.All[name];
         var bytes = c.Bytes();
-        using var box = new Sandbox(bytes, "<QubesVmCollection/>");
+        using var box = new TempConsoleFiles(bytes, "<QubesVmCollection/>");
         var before = box.Snapshot();
 
         var load = box.Store.Load();

@@ -1,6 +1,3 @@
-using QubesPoolConsole.Core.Drafts;
-using QubesPoolConsole.Core.Pools;
-using QubesPoolConsole.Core.Tests.Support;
 using static QubesPoolConsole.Core.Diagnostics.DiagnosticCodes;
 
 namespace QubesPoolConsole.Core.Tests.Reliability;
@@ -101,7 +98,7 @@ public class BadFormValueTests
     public void ShellMetacharactersInAnAbsolutePath_AreWrittenLiterally_AndReadBackExactly(string path)
     {
         // Legal path characters: Core never runs a shell, and Qubes reads the value back unchanged.
-        using var box = new Sandbox(Conf);
+        using var box = new TempConsoleFiles(Conf);
         var draft = new PoolDraft(box.Catalog);
 
         Assert.True(draft.Add(AddPool.Xen("n", path)).Ok);
@@ -112,7 +109,7 @@ public class BadFormValueTests
 
     private static void AssertRefused(PoolEdit edit, string code, string words)
     {
-        using var box = new Sandbox(Conf);
+        using var box = new TempConsoleFiles(Conf);
         var before = box.Snapshot();
         var draft = new PoolDraft(box.Catalog);
 

@@ -1,6 +1,3 @@
-using QubesPoolConsole.Core.Tests.Support;
-using QubesPoolConsole.Core.Vms;
-
 namespace QubesPoolConsole.Core.Tests.Reliability;
 
 /// <summary>
@@ -51,7 +48,7 @@ public class BadQubesXmlTests
     public void BadQubesXml_IsRefusedWithASpecificSentence_AndLeftAlone(string what, string caseText)
     {
         var parts = caseText.Split('|');
-        using var box = new Sandbox("[default]\ndriver=xen\n", parts[0]);
+        using var box = new TempConsoleFiles("[default]\ndriver=xen\n", parts[0]);
         var before = box.Snapshot();
 
         var result = QubesXmlReader.Read(box.QubesXmlPath);
@@ -81,7 +78,7 @@ public class BadQubesXmlTests
     [MemberData(nameof(Read))]
     public void OddButValidQubesXml_IsRead(string what, string xml, string expected)
     {
-        using var box = new Sandbox("[default]\ndriver=xen\n", xml);
+        using var box = new TempConsoleFiles("[default]\ndriver=xen\n", xml);
 
         var result = QubesXmlReader.Read(box.QubesXmlPath);
 
@@ -92,7 +89,7 @@ public class BadQubesXmlTests
     [Fact]
     public void InvalidUtf8QubesXml_IsRefused()
     {
-        using var box = new Sandbox("[default]\ndriver=xen\n");
+        using var box = new TempConsoleFiles("[default]\ndriver=xen\n");
         File.WriteAllBytes(box.QubesXmlPath, [.. "<QubesVmCollection><QubesAppVm qid=\"1\" name=\""u8, 0xFF, .. "\"/></QubesVmCollection>"u8]);
 
         var result = QubesXmlReader.Read(box.QubesXmlPath);
@@ -106,7 +103,7 @@ public class BadQubesXmlTests
     [InlineData("r3-qubes.xml", -1)]
     public void RealQubesXml_IsRead(string fixture, int count)
     {
-        var result = QubesXmlReader.Read(Fixtures.PathOf(fixture));
+        var result = QubesXmlReader.Read(TestFixtures.PathOf(fixture));
 
         Assert.True(result.Ok, result.Error);
         if (count >= 0) Assert.Equal(count, result.Inventory.Vms.Count);

@@ -1,8 +1,3 @@
-using System.Text;
-using QubesPoolConsole.Core.Diagnostics;
-using QubesPoolConsole.Core.Storage;
-using QubesPoolConsole.Core.Tests.Support;
-
 namespace QubesPoolConsole.Core.Tests.Storage;
 
 public class ConfFileStoreTests
@@ -13,7 +8,7 @@ public class ConfFileStoreTests
     [Fact]
     public void Save_AfterLoad_WritesTheTextAndKeepsThePreviousVersion()
     {
-        using var box = new Sandbox(Original);
+        using var box = new TempConsoleFiles(Original);
         var load = box.Store.Load();
 
         var save = box.Store.Save(Edited, load.Sha256);
@@ -31,7 +26,7 @@ public class ConfFileStoreTests
     [Fact]
     public void Save_WhenTheFileChangedSinceLoad_IsAConflictAndWritesNothing()
     {
-        using var box = new Sandbox(Original);
+        using var box = new TempConsoleFiles(Original);
         var load = box.Store.Load();
         File.WriteAllText(box.ConfPath, Original + "# someone else\n");
         var before = box.Snapshot();
@@ -48,7 +43,7 @@ public class ConfFileStoreTests
     [Fact]
     public void Save_WhenTheFileWasDeletedSinceLoad_IsAConflict()
     {
-        using var box = new Sandbox(Original);
+        using var box = new TempConsoleFiles(Original);
         var load = box.Store.Load();
         File.Delete(box.ConfPath);
 
@@ -62,7 +57,7 @@ public class ConfFileStoreTests
     [Fact]
     public void Save_OfAMissingFile_CreatesIt_ButOnlyWhileItIsStillMissing()
     {
-        using var box = new Sandbox((byte[]?)null);
+        using var box = new TempConsoleFiles((byte[]?)null);
         Assert.Equal(LoadStatus.Missing, box.Store.Load().Status);
 
         Assert.Equal(SaveStatus.Saved, box.Store.Save(Original, null).Status);
@@ -74,7 +69,7 @@ public class ConfFileStoreTests
     [Fact]
     public void Save_OfTheSameText_IsUnchangedAndKeepsNoHistory()
     {
-        using var box = new Sandbox(Original);
+        using var box = new TempConsoleFiles(Original);
 
         var save = box.Store.Save(Original, box.Store.Load().Sha256);
 
@@ -85,7 +80,7 @@ public class ConfFileStoreTests
     [Fact]
     public void History_KeepsTheLast20Versions_NewestFirst_Timestamped()
     {
-        using var box = new Sandbox("# v0\n");
+        using var box = new TempConsoleFiles("# v0\n");
         for (int i = 1; i <= 25; i++)
         {
             Assert.Equal(SaveStatus.Saved, box.Store.Save($"# v{i}\n", box.Store.Load().Sha256).Status);
@@ -102,7 +97,7 @@ public class ConfFileStoreTests
     [Fact]
     public void Save_KeepsTheFilesModeAndOwner()
     {
-        using var box = new Sandbox(Original);
+        using var box = new TempConsoleFiles(Original);
         File.SetUnixFileMode(box.ConfPath, (UnixFileMode)0b110_110_100); // 0664, as Qubes ships it
         bool root = Tools.IsRoot;
         if (root) Tools.Exec("chown", ["65534:65534", box.ConfPath]);
@@ -120,7 +115,7 @@ public class ConfFileStoreTests
     [Fact]
     public void TempLeftovers_OfACrashedWriter_AreRemovedOnTheNextSave_AndOnStart()
     {
-        using var box = new Sandbox(Original);
+        using var box = new TempConsoleFiles(Original);
         var leftover = Path.Combine(box.Root, AtomicFileWriter.TempPrefix + "storage.conf.0123456789ab");
         File.WriteAllText(leftover, "[default]\ndri");
         Directory.CreateDirectory(Path.Combine(box.StateDir, "history"));
@@ -143,7 +138,7 @@ public class ConfFileStoreTests
     [Fact]
     public void Load_OfAMissingFile_SaysSo()
     {
-        using var box = new Sandbox((byte[]?)null);
+        using var box = new TempConsoleFiles((byte[]?)null);
 
         var load = box.Store.Load();
 
@@ -157,7 +152,7 @@ public class ConfFileStoreTests
     [Fact]
     public void Load_OfInvalidUtf8_IsUnreadableWithTheLine()
     {
-        using var box = new Sandbox([.. "[default]\ndriver=xen\n# caf"u8, 0xE9, .. "\n"u8]);
+        using var box = new TempConsoleFiles([.. "[default]\ndriver=xen\n# caf"u8, 0xE9, .. "\n"u8]);
 
         var load = box.Store.Load();
 
@@ -170,7 +165,7 @@ public class ConfFileStoreTests
     [Fact]
     public void Lock_HeldByAnotherWriter_MakesSaveFailAfterTheTimeout_WritingNothing()
     {
-        using var box = new Sandbox(Original);
+        using var box = new TempConsoleFiles(Original);
         var options = ConfFileStoreOptions.For(box.ConfPath, box.StateDir) with { LockTimeout = TimeSpan.FromMilliseconds(200) };
         var store = new ConfFileStore(options);
         var load = store.Load();

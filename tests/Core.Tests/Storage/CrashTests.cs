@@ -1,6 +1,3 @@
-using QubesPoolConsole.Core.Tests.Support;
-using Xunit.Abstractions;
-
 namespace QubesPoolConsole.Core.Tests.Storage;
 
 public class CrashTests(ITestOutputHelper output)

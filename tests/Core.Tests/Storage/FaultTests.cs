@@ -1,9 +1,3 @@
-using System.Text;
-using QubesPoolConsole.Core.Diagnostics;
-using QubesPoolConsole.Core.Storage;
-using QubesPoolConsole.Core.Tests.Support;
-using QubesPoolConsole.Core.Vms;
-
 namespace QubesPoolConsole.Core.Tests.Storage;
 
 /// <summary>Real faults — a read-only filesystem, no permission, a full disk, missing files: each a clear result, nothing lost.</summary>
@@ -17,10 +11,7 @@ public class FaultTests
     {
         using var mount = TmpfsMount.TryCreate("size=256k", out var reason);
         Skip.If(mount is null, reason);
-        var conf = Path.Combine(mount.Dir, "storage.conf");
-        File.WriteAllText(conf, Original);
-        var store = new ConfFileStore(ConfFileStoreOptions.For(conf, Path.Combine(mount.StateRoot, "state")));
-        var load = store.Load();
+        var (conf, store, load) = OriginalOn(mount);
         mount.Remount("ro");
 
         var save = store.Save(Edited, load.Sha256);
@@ -37,10 +28,7 @@ public class FaultTests
     {
         using var mount = TmpfsMount.TryCreate("size=64k", out var reason);
         Skip.If(mount is null, reason);
-        var conf = Path.Combine(mount.Dir, "storage.conf");
-        File.WriteAllText(conf, Original);
-        var store = new ConfFileStore(ConfFileStoreOptions.For(conf, Path.Combine(mount.StateRoot, "state")));
-        var load = store.Load();
+        var (conf, store, load) = OriginalOn(mount);
         Fill(Path.Combine(mount.Dir, "filler"), 60 * 1024 - 8192);
 
         var save = store.Save(Edited, load.Sha256);
@@ -61,7 +49,7 @@ public class FaultTests
     {
         var reason = NobodyReason();
         Skip.If(reason is not null, reason);
-        using var box = new Sandbox(Original);
+        using var box = new TempConsoleFiles(Original);
         File.SetUnixFileMode(box.Root, (UnixFileMode)0b111_101_101);
         File.SetUnixFileMode(box.ConfPath, (UnixFileMode)0b110_100_100);
         Directory.CreateDirectory(box.StateDir);
@@ -85,7 +73,7 @@ public class FaultTests
     {
         var reason = NobodyReason();
         Skip.If(reason is not null, reason);
-        using var box = new Sandbox(Original);
+        using var box = new TempConsoleFiles(Original);
         File.SetUnixFileMode(box.Root, (UnixFileMode)0b111_101_101);
         File.SetUnixFileMode(box.ConfPath, (UnixFileMode)0b110_000_000);
 
@@ -99,7 +87,7 @@ public class FaultTests
     [Fact]
     public void StorageConfMissing_CatalogReportsIt_AndCreatesNothing()
     {
-        using var box = new Sandbox((byte[]?)null, "<QubesVmCollection/>");
+        using var box = new TempConsoleFiles((byte[]?)null, "<QubesVmCollection/>");
 
         var snapshot = box.Catalog.Read();
 
@@ -113,7 +101,7 @@ public class FaultTests
     [Fact]
     public void QubesXmlMissing_InventoryIsEmptyWithASentence_PoolsStillListed()
     {
-        using var box = new Sandbox(Original);
+        using var box = new TempConsoleFiles(Original);
 
         var snapshot = box.Catalog.Read();
 
@@ -149,6 +137,15 @@ public class FaultTests
 
     private static Tools.Run AsNobody(params string[] args)
         => Tools.Exec("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", Tools.DotnetHost, Tools.SaveLoopDll, .. args]);
+
+    /// <summary>storage.conf with <see cref="Original"/> on the mount, its store, and the store's first load.</summary>
+    private static (string Conf, ConfFileStore Store, LoadResult Load) OriginalOn(TmpfsMount mount)
+    {
+        var conf = Path.Combine(mount.Dir, "storage.conf");
+        File.WriteAllText(conf, Original);
+        var store = new ConfFileStore(ConfFileStoreOptions.For(conf, Path.Combine(mount.StateRoot, "state")));
+        return (conf, store, store.Load());
+    }
 }
 
 /// <summary>A small tmpfs mounted for one test (root only); unmounted on dispose.</summary>

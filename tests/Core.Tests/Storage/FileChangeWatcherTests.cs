@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using QubesPoolConsole.Core.Storage;
 
 namespace QubesPoolConsole.Core.Tests.Storage;
 
@@ -10,8 +9,7 @@ public class FileChangeWatcherTests : IDisposable
     [Fact]
     public async Task BurstOfWrites_RaisesOnceWithTheFile()
     {
-        var file = Path.Combine(_dir, "storage.conf");
-        File.WriteAllText(file, "a\n");
+        var file = WriteFile("storage.conf", "a\n");
         using var watcher = new FileChangeWatcher([file], TimeSpan.FromMilliseconds(200));
         var seen = new ConcurrentQueue<IReadOnlyList<string>>();
         var first = new TaskCompletionSource();
@@ -28,18 +26,22 @@ public class FileChangeWatcherTests : IDisposable
     [Fact]
     public async Task AtomicRenameOver_IsSeen_OtherFilesInTheFolderAreNot()
     {
-        var file = Path.Combine(_dir, "qubes.xml");
-        File.WriteAllText(file, "<x/>");
+        var file = WriteFile("qubes.xml", "<x/>");
         using var watcher = new FileChangeWatcher([file], TimeSpan.FromMilliseconds(50));
         var seen = new TaskCompletionSource<IReadOnlyList<string>>();
         watcher.Changed += files => seen.TrySetResult(files);
 
         File.WriteAllText(Path.Combine(_dir, "unrelated.txt"), "x");
-        var temp = Path.Combine(_dir, "qubes.xml.tmp");
-        File.WriteAllText(temp, "<y/>");
-        File.Move(temp, file, overwrite: true);
+        LikeAnEditor.Write(file, "<y/>");
 
         Assert.Equal([file], await seen.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    private string WriteFile(string name, string text)
+    {
+        var file = Path.Combine(_dir, name);
+        File.WriteAllText(file, text);
+        return file;
     }
 
     public void Dispose()

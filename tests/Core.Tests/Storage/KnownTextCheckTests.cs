@@ -1,8 +1,3 @@
-using System.Text;
-using CsCheck;
-using QubesPoolConsole.Core.Storage;
-using QubesPoolConsole.Core.Tests.Support;
-
 namespace QubesPoolConsole.Core.Tests.Storage;
 
 /// <summary>
@@ -19,7 +14,7 @@ public class KnownTextCheckTests
     [Fact]
     public void NoOpSave_AfterASameLengthChangeBehindItsBack_IsAConflict()
     {
-        using var box = new Sandbox(A);
+        using var box = new TempConsoleFiles(A);
         var load = box.Store.Load();
         File.WriteAllText(box.ConfPath, B);
 
@@ -33,7 +28,7 @@ public class KnownTextCheckTests
     [Fact]
     public void SaveAfterItsOwnSave_WhenTheFileChangedSince_IsAConflict()
     {
-        using var box = new Sandbox(A);
+        using var box = new TempConsoleFiles(A);
         var saved = box.Store.Save(C, box.Store.Load().Sha256);
         File.WriteAllText(box.ConfPath, C.Replace("/p", "/q"));
 
@@ -46,7 +41,7 @@ public class KnownTextCheckTests
     [Fact]
     public void NoOpSave_OfTheLoadedText_IsUnchangedWithTheLoadedHash()
     {
-        using var box = new Sandbox(A);
+        using var box = new TempConsoleFiles(A);
         var load = box.Store.Load();
 
         var save = box.Store.Save(load.Document!.ToText(), load.Sha256);
@@ -58,7 +53,7 @@ public class KnownTextCheckTests
     [Fact]
     public void LoadAfterASameLengthChangeBehindItsBack_ReadsTheNewText()
     {
-        using var box = new Sandbox(A);
+        using var box = new TempConsoleFiles(A);
         box.Store.Load();
         File.WriteAllText(box.ConfPath, B);
 
@@ -76,7 +71,7 @@ public class KnownTextCheckTests
         string[] texts = [A, B, C];
         Gen.Select(Gen.Int[0, 4], Gen.Int[0, 2]).Array[1, 12].Sample(steps =>
         {
-            using var box = new Sandbox(A);
+            using var box = new TempConsoleFiles(A);
             var hashes = new List<string?> { box.Store.Load().Sha256 };
             string? lastSave = null;
             foreach (var (kind, pick) in steps)

@@ -1,5 +1,3 @@
-using CsCheck;
-
 namespace QubesPoolConsole.Core.Tests.Support;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Text;
-using QubesPoolConsole.Core.Config;
-using QubesPoolConsole.Core.Storage;
 using QubesPoolConsole.SaveLoop;
 
 namespace QubesPoolConsole.Core.Tests.Support;

@@ -1,7 +1,4 @@
-using System.Text;
 using System.Text.Json;
-using QubesPoolConsole.Core.Config;
-using QubesPoolConsole.Core.Diagnostics;
 
 namespace QubesPoolConsole.Core.Tests.Support;
 

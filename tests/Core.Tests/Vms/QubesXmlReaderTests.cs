@@ -1,6 +1,3 @@
-using System.Text;
-using QubesPoolConsole.Core.Vms;
-
 namespace QubesPoolConsole.Core.Tests.Vms;
 
 public class QubesXmlReaderTests
@@ -8,7 +5,7 @@ public class QubesXmlReaderTests
     [Fact]
     public void R32Fixture_Read_HasEveryDomainWithPoolTemplateLabelAndInternal()
     {
-        var result = QubesXmlReader.Read(Fixtures.PathOf("r3.2-qubes.xml"));
+        var result = QubesXmlReader.Read(TestFixtures.PathOf("r3.2-qubes.xml"));
 
         Assert.True(result.Ok, result.Error);
         var vms = result.Inventory.Vms;
@@ -28,7 +25,7 @@ public class QubesXmlReaderTests
     [Fact]
     public void R3Fixture_WithoutPoolName_ReadsEveryVmInDefaultPoolIncludingDisposableVm()
     {
-        var result = QubesXmlReader.Read(Fixtures.PathOf("r3-qubes.xml"));
+        var result = QubesXmlReader.Read(TestFixtures.PathOf("r3-qubes.xml"));
 
         Assert.True(result.Ok, result.Error);
         Assert.Equal(17, result.Inventory.Vms.Count);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using QubesPoolConsole.Core.Vms;
 
 namespace QubesPoolConsole.Core.Tests.Vms;
 
@@ -25,7 +24,7 @@ public sealed class SandboxVmCreatorTests : IDisposable
         Assert.True(result.Succeeded, result.Message);
         var dir = Path.Combine(_sandbox.FastDir, "appvms", "banking");
         Assert.Equal(["appvms", "appvms/banking", "appvms/banking/banking.conf", "appvms/banking/icon.png", "appvms/banking/kernels",
-            "appvms/banking/private.img", "appvms/banking/volatile.img"], VmSandbox.Tree(_sandbox.FastDir));
+            "appvms/banking/private.img", "appvms/banking/volatile.img"], TempConsoleFiles.Tree(_sandbox.FastDir));
         Assert.Equal(2 * GiB, new FileInfo(Path.Combine(dir, "private.img")).Length);
         Assert.Equal(23 * GiB / 2, new FileInfo(Path.Combine(dir, "volatile.img")).Length);
         Assert.Equal(0, SparseFiles.AllocatedBytes(Path.Combine(dir, "volatile.img")));
@@ -100,7 +99,7 @@ public sealed class SandboxVmCreatorTests : IDisposable
 
         Assert.False(result.Succeeded);
         Assert.Contains("private.img does not exist", result.Message);
-        Assert.Equal(["other"], VmSandbox.Tree(Path.Combine(_sandbox.DefaultDir, "appvms")));
+        Assert.Equal(["other"], TempConsoleFiles.Tree(Path.Combine(_sandbox.DefaultDir, "appvms")));
         Assert.Equal(_sandbox.QubesXml, File.ReadAllText(_sandbox.QubesXmlPath));
     }
 
@@ -128,7 +127,7 @@ public sealed class SandboxVmCreatorTests : IDisposable
 
         Assert.False(result.Succeeded);
         Assert.Contains(expected, result.Message);
-        Assert.Empty(VmSandbox.Tree(_sandbox.FastDir));
+        Assert.Empty(TempConsoleFiles.Tree(_sandbox.FastDir));
         Assert.Equal(_sandbox.QubesXml, File.ReadAllText(_sandbox.QubesXmlPath));
     }
 

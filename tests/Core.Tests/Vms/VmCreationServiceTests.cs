@@ -1,6 +1,3 @@
-using QubesPoolConsole.Core.Storage;
-using QubesPoolConsole.Core.Vms;
-
 namespace QubesPoolConsole.Core.Tests.Vms;
 
 public sealed class VmCreationServiceTests : IDisposable

@@ -1,5 +1,3 @@
-using QubesPoolConsole.Core.Vms;
-
 namespace QubesPoolConsole.Core.Tests.Vms;
 
 public class VmLayoutTests

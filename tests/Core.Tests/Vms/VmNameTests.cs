@@ -1,5 +1,3 @@
-using QubesPoolConsole.Core.Vms;
-
 namespace QubesPoolConsole.Core.Tests.Vms;
 
 public class VmNameTests
@@ -58,7 +56,7 @@ public class VmNameTests
     [Fact]
     public void TakenName_Check_NamesTheExistingVm()
     {
-        var inventory = QubesXmlReader.Read(Fixtures.PathOf("r3.2-qubes.xml")).Inventory;
+        var inventory = QubesXmlReader.Read(TestFixtures.PathOf("r3.2-qubes.xml")).Inventory;
 
         Assert.Contains("A VM named 'work' already exists", VmNameRules.Check("work", inventory));
         Assert.Contains("differ only in letter case", VmNameRules.Check("Work", inventory));

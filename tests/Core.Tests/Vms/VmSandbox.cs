@@ -1,7 +1,3 @@
-using QubesPoolConsole.Core.Pools;
-using QubesPoolConsole.Core.Storage;
-using QubesPoolConsole.Core.Vms;
-
 namespace QubesPoolConsole.Core.Tests.Vms;
 
 /// <summary>
@@ -12,25 +8,14 @@ public sealed class VmSandbox : IDisposable
 {
     public const string TemplateData = "fedora-23 private image, first block";
 
+    private readonly TempConsoleFiles _files;
+
     public VmSandbox()
     {
-        Root = Directory.CreateTempSubdirectory("qpc-vms-").FullName;
-        DefaultDir = Path.Combine(Root, "var", "lib", "qubes") + "/";
+        // qubes.xml and the default pool in var/lib/qubes under the root, as on dom0.
+        _files = new TempConsoleFiles((string?)null, QubesXml, qubesXmlPath: "var/lib/qubes/qubes.xml", defaultDirPath: "var/lib/qubes/");
         FastDir = Path.Combine(Root, "fast");
-        ConfPath = Path.Combine(Root, "storage.conf");
-        QubesXmlPath = Path.Combine(DefaultDir, "qubes.xml");
-        Directory.CreateDirectory(DefaultDir);
         File.WriteAllText(ConfPath, $"[default] ; poolname\ndriver=xen\n\n[fast]\ndriver=xen\ndir_path={FastDir}\n");
-        QubesXml = """
-            <QubesVmCollection clockvm="0" default_template="1">
-              <QubesAdminVm dir_path="/var/lib/qubes/servicevms/dom0" internal="False" label="black" name="dom0" pool_name="default" qid="0" template_qid="none"/>
-              <QubesTemplateVm dir_path="/var/lib/qubes/vm-templates/fedora-23" internal="False" label="black" name="fedora-23" pool_name="default" qid="1" template_qid="none"/>
-              <QubesNetVm internal="False" label="red" name="sys-net" netid="1" pool_name="default" qid="2" template_qid="1"/>
-              <QubesAppVm internal="False" label="blue" name="work" pool_name="default" qid="4" template_qid="1"/>
-            </QubesVmCollection>
-
-            """;
-        File.WriteAllText(QubesXmlPath, QubesXml);
         TemplateDir = Path.Combine(DefaultDir, "vm-templates", "fedora-23");
         Directory.CreateDirectory(TemplateDir);
         using (var fs = new FileStream(Path.Combine(TemplateDir, "private.img"), FileMode.CreateNew))
@@ -43,26 +28,25 @@ public sealed class VmSandbox : IDisposable
             fs.Write(block);
         }
         SparseFiles.Create(Path.Combine(TemplateDir, "root.img"), VmLayout.RootBytes);
-        Catalog = new PoolCatalog(new ConfFileStore(ConfFileStoreOptions.For(ConfPath, Path.Combine(Root, "state"))), QubesXmlPath, DefaultDir);
     }
 
-    public string Root { get; }
-    public string DefaultDir { get; }
+    public string QubesXml { get; } = """
+        <QubesVmCollection clockvm="0" default_template="1">
+          <QubesAdminVm dir_path="/var/lib/qubes/servicevms/dom0" internal="False" label="black" name="dom0" pool_name="default" qid="0" template_qid="none"/>
+          <QubesTemplateVm dir_path="/var/lib/qubes/vm-templates/fedora-23" internal="False" label="black" name="fedora-23" pool_name="default" qid="1" template_qid="none"/>
+          <QubesNetVm internal="False" label="red" name="sys-net" netid="1" pool_name="default" qid="2" template_qid="1"/>
+          <QubesAppVm internal="False" label="blue" name="work" pool_name="default" qid="4" template_qid="1"/>
+        </QubesVmCollection>
+
+        """;
+
+    public string Root => _files.Root;
+    public string DefaultDir => _files.DefaultDirPath;
     public string FastDir { get; }
-    public string ConfPath { get; }
-    public string QubesXmlPath { get; }
-    public string QubesXml { get; }
+    public string ConfPath => _files.ConfPath;
+    public string QubesXmlPath => _files.QubesXmlPath;
     public string TemplateDir { get; }
-    public PoolCatalog Catalog { get; }
+    public PoolCatalog Catalog => _files.Catalog;
 
-    /// <summary>Every file and folder under <paramref name="dir"/>, relative, sorted.</summary>
-    public static IReadOnlyList<string> Tree(string dir)
-        => Directory.Exists(dir)
-            ? Directory.EnumerateFileSystemEntries(dir, "*", SearchOption.AllDirectories).Select(p => Path.GetRelativePath(dir, p)).Order(StringComparer.Ordinal).ToList()
-            : [];
-
-    public void Dispose()
-    {
-        try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _files.Dispose();
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace QubesPoolConsole.Server.Tests.Cli;
 
 /// <summary>--dry-run prints the diff of the real write, which git apply accepts, and touches nothing.</summary>

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
-
 namespace QubesPoolConsole.Server.Tests.Cli;
 
 /// <summary>pool add|set|unset|remove against real files: writes, refusals, no-ops and the in-use guard.</summary>
@@ -9,7 +6,7 @@ public class CliEditTests
     [Fact]
     public async Task Add_WithoutDriver_WritesAXenPoolKeepsCommentsAndAudits()
     {
-        using var box = new CliSandbox(File.ReadAllText(CliFixtures.PathOf("r3.2-shipped-storage.conf")));
+        using var box = new CliSandbox(TestFixtures.ShippedStorageConfText);
         var before = File.ReadAllText(box.ConfPath);
 
         var run = await box.RunAsync("pool", "add", "vmstore", "-o", "dir_path=/mnt/vmstore");
@@ -214,7 +211,7 @@ public class CliEditTests
     public async Task Edit_FileChangedWhileTheCommandRuns_IsAConflictAndKeepsTheOtherChange()
     {
         using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
-        var psi = CliRun.StartInfo(box, box.Args("pool", "set", "vmstore", "-o", "dir_path=/mnt/other"),
+        var psi = box.Cli.StartInfo(box.Args("pool", "set", "vmstore", "-o", "dir_path=/mnt/other"),
             new Dictionary<string, string> { ["QPC_TEST_PAUSE_BEFORE_SAVE"] = "1" });
         using var process = Process.Start(psi)!;
 
@@ -225,7 +222,7 @@ public class CliEditTests
         File.WriteAllText(box.ConfPath, theirs);
         await process.StandardInput.WriteLineAsync();
         process.StandardInput.Close();
-        var run = await CliRun.FinishAsync(process);
+        var run = await CliProcess.FinishAsync(process);
 
         Assert.True(run.ExitCode == 3, run.ToString());
         Assert.Equal("", run.Stdout);

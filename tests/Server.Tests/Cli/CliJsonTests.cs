@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 
 namespace QubesPoolConsole.Server.Tests.Cli;
 
@@ -8,8 +7,8 @@ public class CliJsonTests
 {
     public static TheoryData<string, string[]> QubesXmlFixtures => new()
     {
-        { "r3.2-qubes.xml", CliFixtures.R32Vms },
-        { "r3-qubes.xml", CliFixtures.R3Vms },
+        { "r3.2-qubes.xml", TestFixtures.R32Vms },
+        { "r3-qubes.xml", TestFixtures.R3Vms },
     };
 
     [Theory]
@@ -17,7 +16,7 @@ public class CliJsonTests
     public async Task PoolsJson_ShippedConf_ReportsTheDefaultPoolFieldByField(string qubesXml, string[] vms)
     {
         using var box = new CliSandbox(qubesXmlFixture: qubesXml).WithQubesDefaultDirPath();
-        File.Copy(CliFixtures.PathOf("r3.2-shipped-storage.conf"), box.ConfPath);
+        File.Copy(TestFixtures.PathOf("r3.2-shipped-storage.conf"), box.ConfPath);
 
         var run = await box.RunAsync("pools", "--json");
 
@@ -48,7 +47,7 @@ public class CliJsonTests
     public async Task CheckJson_ShippedConf_IsThePoolsObjectAndExitsZero(string qubesXml, string[] vms)
     {
         using var box = new CliSandbox(qubesXmlFixture: qubesXml).WithQubesDefaultDirPath();
-        File.Copy(CliFixtures.PathOf("r3.2-shipped-storage.conf"), box.ConfPath);
+        File.Copy(TestFixtures.PathOf("r3.2-shipped-storage.conf"), box.ConfPath);
 
         var check = await box.RunAsync("check", "--json");
         var pools = await box.RunAsync("pools", "--json");

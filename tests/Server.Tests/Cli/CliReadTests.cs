@@ -1,5 +1,4 @@
 using QubesPoolConsole.Server.Cli;
-using QubesPoolConsole.Server.Configuration;
 
 namespace QubesPoolConsole.Server.Tests.Cli;
 
@@ -106,7 +105,7 @@ public class CliReadTests
         using var box = new CliSandbox();
         var expected = ConsolePaths.Resolve(new ConsoleOptions { Mode = ConsoleMode.Sandbox, DataDirectory = box.DataDirectory });
 
-        var run = await CliRun.RunAsync(box, "check");
+        var run = await box.Cli.RunAsync("check");
 
         // The same sandbox the server would create and use: seeded from the Qubes-shipped file on first use.
         Assert.True(run.ExitCode == 0, run.ToString());
@@ -118,11 +117,11 @@ public class CliReadTests
     public async Task Check_ConfFromEnvironment_IsUsedLikeTheServerDoes()
     {
         using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
-        var psi = CliRun.StartInfo(box, ["check", "--qubes-xml", box.QubesXmlPath], new Dictionary<string, string> { ["QPC_Console__Conf"] = box.ConfPath });
+        var psi = box.Cli.StartInfo(["check", "--qubes-xml", box.QubesXmlPath], new Dictionary<string, string> { ["QPC_Console__Conf"] = box.ConfPath });
         using var process = System.Diagnostics.Process.Start(psi)!;
         process.StandardInput.Close();
 
-        var run = await CliRun.FinishAsync(process);
+        var run = await CliProcess.FinishAsync(process);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal($"{box.ConfPath}: OK, 2 pools\n", run.Stdout);

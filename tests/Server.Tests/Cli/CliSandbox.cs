@@ -2,27 +2,29 @@ using System.Xml.Linq;
 
 namespace QubesPoolConsole.Server.Tests.Cli;
 
-/// <summary>A temp folder with a storage.conf, a qubes.xml and the console's data folder, for one CLI test.</summary>
+/// <summary>Console files in a temp folder (storage.conf, qubes.xml, the console's data folder) for one CLI test.</summary>
 public sealed class CliSandbox : IDisposable
 {
+    private readonly TempConsoleFiles _files;
+
     public CliSandbox(string? conf = null, string? qubesXmlFixture = "r3.2-qubes.xml")
     {
-        Root = Directory.CreateTempSubdirectory("qpc-cli-").FullName;
-        ConfPath = Path.Combine(Root, "storage.conf");
-        QubesXmlPath = Path.Combine(Root, "qubes.xml");
+        _files = new TempConsoleFiles(conf, qubesXmlFixture is null ? null : File.ReadAllText(TestFixtures.PathOf(qubesXmlFixture)));
         DataDirectory = Path.Combine(Root, "data");
-        if (conf is not null) File.WriteAllText(ConfPath, conf);
-        if (qubesXmlFixture is not null) File.Copy(CliFixtures.PathOf(qubesXmlFixture), QubesXmlPath);
+        Cli = new CliProcess(DataDirectory, Root, Environment);
     }
 
-    public string Root { get; }
-    public string ConfPath { get; }
-    public string QubesXmlPath { get; }
+    public string Root => _files.Root;
+    public string ConfPath => _files.ConfPath;
+    public string QubesXmlPath => _files.QubesXmlPath;
     public string DataDirectory { get; }
     public string StateDirectory => Path.Combine(DataDirectory, "state");
 
     /// <summary>Extra environment variables for every run.</summary>
     public Dictionary<string, string> Environment { get; } = [];
+
+    /// <summary>The executable, run in this sandbox's data folder and environment.</summary>
+    public CliProcess Cli { get; }
 
     /// <summary>
     /// Gives the default pool Qubes' own dir_path, /var/lib/qubes/, as on dom0 (dom0 mode itself is refused off-Qubes:
@@ -30,18 +32,18 @@ public sealed class CliSandbox : IDisposable
     /// </summary>
     public CliSandbox WithQubesDefaultDirPath()
     {
-        Environment["QPC_Console__DefaultDirPath"] = "/var/lib/qubes/";
+        Environment["QPC_Console__DefaultDirPath"] = TempConsoleFiles.QubesDefaultDirPath;
         return this;
     }
 
     /// <summary>The shipped storage.conf plus a xen pool 'vmstore' at /mnt/vmstore.</summary>
-    public static string ShippedWithVmstore => File.ReadAllText(CliFixtures.PathOf("r3.2-shipped-storage.conf"))
-        + "[vmstore]\ndriver=xen\ndir_path=/mnt/vmstore\n";
+    public static string ShippedWithVmstore => TestFixtures.ShippedStorageConfText + "[vmstore]\ndriver=xen\ndir_path=/mnt/vmstore\n";
 
     /// <summary>Args for the command, followed by --conf and --qubes-xml of this sandbox.</summary>
     public string[] Args(params string[] command) => [.. command, "--conf", ConfPath, "--qubes-xml", QubesXmlPath];
 
-    public Task<CliResult> RunAsync(params string[] command) => CliRun.RunAsync(this, Args(command));
+    /// <summary>Runs the command with this sandbox's --conf and --qubes-xml.</summary>
+    public Task<CliResult> RunAsync(params string[] command) => Cli.RunAsync(Args(command));
 
     /// <summary>Moves the named VMs of qubes.xml into <paramref name="pool"/>.</summary>
     public void PutVmsInPool(string pool, params string[] vms)
@@ -61,8 +63,5 @@ public sealed class CliSandbox : IDisposable
         return (Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), bytes.Length, File.GetLastWriteTimeUtc(ConfPath));
     }
 
-    public void Dispose()
-    {
-        try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _files.Dispose();
 }

@@ -23,7 +23,7 @@ public class CliUsageTests
         using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
         var stamp = box.Stamp();
 
-        var run = await CliRun.RunAsync(box, args);
+        var run = await box.Cli.RunAsync(args);
 
         Assert.True(run.ExitCode == 64, run.ToString());
         Assert.Equal("", run.Stdout);
@@ -37,7 +37,7 @@ public class CliUsageTests
     {
         using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
 
-        var run = await CliRun.RunAsync(box, "check", "--mode", "dom0", "--state", "/nonexistent/qpc/state", "--conf", box.ConfPath);
+        var run = await box.Cli.RunAsync("check", "--mode", "dom0", "--state", "/nonexistent/qpc/state", "--conf", box.ConfPath);
 
         Assert.True(run.ExitCode == 64, run.ToString());
         Assert.Equal("", run.Stdout);
@@ -59,7 +59,7 @@ public class CliUsageTests
     {
         using var box = new CliSandbox();
 
-        var run = await CliRun.RunAsync(box, args);
+        var run = await box.Cli.RunAsync(args);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("", run.Stderr);

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using QubesPoolConsole.Server.Configuration;
-
 namespace QubesPoolConsole.Server.Tests.Configuration;
 
 public class ConsoleOptionsValidatorTests : IDisposable

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace QubesPoolConsole.Server.Tests.Configuration;
 
 /// <summary>The real executable, as a child process: bad settings end it with a message and a non-zero code.</summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace QubesPoolConsole.Server.Tests.Packaging;
 
 /// <summary>packaging/install.sh with --root into a temp folder, on a stand-in published folder.</summary>

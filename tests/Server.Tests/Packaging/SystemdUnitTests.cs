@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Microsoft.Extensions.Configuration;
-using QubesPoolConsole.Server.Configuration;
 using Xunit.Abstractions;
 
 namespace QubesPoolConsole.Server.Tests.Packaging;

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace QubesPoolConsole.Server.Tests.Security;
 
 /// <summary>What a bad request may use: this start's address, token, a live session and an antiforgery pair.</summary>

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Security.Cryptography;
-using QubesPoolConsole.Server.Security;
 
 namespace QubesPoolConsole.Server.Tests.Security;
 
@@ -50,7 +48,7 @@ public class BadRequestTests(SharedServer shared) : IClassFixture<SharedServer>
         Assert.Equal(before, Snapshot(server.DataDirectory));
     }
 
-    private static async Task<HttpCaseContext> ContextAsync(ServerUnderTest server)
+    private static async Task<HttpCaseContext> ContextAsync(InProcessServer server)
     {
         var session = await server.LoginCookieAsync();
         using var client = server.CreateClient();

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace QubesPoolConsole.Server.Tests.Security;
 
 public class HeadersTests(SharedServer shared) : IClassFixture<SharedServer>

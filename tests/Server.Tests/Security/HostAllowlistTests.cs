@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace QubesPoolConsole.Server.Tests.Security;
 
 /// <summary>The accepted cases; Foreign Hosts are cases of <see cref="BadRequestCorpus"/>.</summary>

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.WebSockets;
-using System.Text.Json;
 
 namespace QubesPoolConsole.Server.Tests.Security;
 
@@ -60,9 +58,9 @@ public class HubOriginTests(SharedServer shared) : IClassFixture<SharedServer>
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
     }
 
-    private static string Own(ServerUnderTest server) => $"http://{server.BaseAddress.Authority}";
+    private static string Own(InProcessServer server) => $"http://{server.BaseAddress.Authority}";
 
-    private static Uri HubUri(ServerUnderTest server, string connectionToken)
+    private static Uri HubUri(InProcessServer server, string connectionToken)
         => new($"ws://{server.BaseAddress.Authority}/_blazor?id={Uri.EscapeDataString(connectionToken)}");
 
     private static ClientWebSocket NewSocket(string cookie, string? origin)
@@ -82,7 +80,7 @@ public class HubOriginTests(SharedServer shared) : IClassFixture<SharedServer>
         return await client.SendAsync(request);
     }
 
-    private static async Task<string> ConnectionTokenAsync(ServerUnderTest server, string cookie)
+    private static async Task<string> ConnectionTokenAsync(InProcessServer server, string cookie)
     {
         using var client = server.CreateClient();
         using var response = await NegotiateAsync(client, cookie, Own(server));

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace QubesPoolConsole.Server.Tests.Security;
 
 /// <summary>The accepted cases; Wrong and missing tokens and non-local return URLs are cases of <see cref="BadRequestCorpus"/>.</summary>
@@ -80,7 +78,7 @@ public class LoginTests(SharedServer shared) : IClassFixture<SharedServer>
     public async Task EachStart_HasItsOwnToken_AndACookieFromAnotherStartIsRefused()
     {
         var first = shared.Server;
-        await using var second = await ServerUnderTest.StartAsync();
+        await using var second = await InProcessServer.StartAsync();
         var cookieOfFirst = await first.LoginCookieAsync();
         using var client = second.CreateClient();
 

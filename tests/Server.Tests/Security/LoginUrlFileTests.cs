@@ -1,5 +1,3 @@
-using QubesPoolConsole.Server.Security;
-
 namespace QubesPoolConsole.Server.Tests.Security;
 
 public class LoginUrlFileTests
@@ -7,7 +5,7 @@ public class LoginUrlFileTests
     [Fact]
     public async Task Start_WritesTheLoginUrlToAFileOnlyTheOwnerCanRead()
     {
-        await using var server = await ServerUnderTest.StartAsync();
+        await using var server = await InProcessServer.StartAsync();
         var file = Path.Combine(server.StateDirectory, LoginUrlPublisher.FileName);
 
         Assert.Equal(server.LoginUrl + "\n", await File.ReadAllTextAsync(file));
@@ -25,7 +23,7 @@ public class LoginUrlFileTests
             await File.WriteAllTextAsync(file, "old");
             File.SetUnixFileMode(file, (UnixFileMode)0b110_100_100);
 
-            await using var server = await ServerUnderTest.StartAsync(s => s["Console:StateDirectory"] = state);
+            await using var server = await InProcessServer.StartAsync(s => s["Console:StateDirectory"] = state);
 
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
             Assert.Contains(server.Token, await File.ReadAllTextAsync(file));

@@ -1,25 +1,26 @@
-using System.Diagnostics;
-using System.Net;
-using Microsoft.Extensions.Configuration;
-using QubesPoolConsole.Server.Security;
-
 namespace QubesPoolConsole.Server.Tests.Security;
 
 public class LoopbackBindingTests
 {
+    /// <summary>Listen URLs, and whether each binds to loopback only.</summary>
+    public static TheoryData<string, bool> Urls => new()
+    {
+        { "http://127.0.0.1:8431", true },
+        { "http://127.1.2.3:8431", true },
+        { "http://[::1]:8431", true },
+        { "http://localhost:8431", true },
+        { "http://0.0.0.0:5000", false },
+        { "http://[::]:5000", false },
+        { "http://*:5000", false },
+        { "http://+:5000", false },
+        { "http://192.168.1.5:5000", false },
+        { "http://example.org:5000", false },
+        { "http://unix:/tmp/console.sock", false },
+        { "not a url", false },
+    };
+
     [Theory]
-    [InlineData("http://127.0.0.1:8431", true)]
-    [InlineData("http://127.1.2.3:8431", true)]
-    [InlineData("http://[::1]:8431", true)]
-    [InlineData("http://localhost:8431", true)]
-    [InlineData("http://0.0.0.0:5000", false)]
-    [InlineData("http://[::]:5000", false)]
-    [InlineData("http://*:5000", false)]
-    [InlineData("http://+:5000", false)]
-    [InlineData("http://192.168.1.5:5000", false)]
-    [InlineData("http://example.org:5000", false)]
-    [InlineData("http://unix:/tmp/console.sock", false)]
-    [InlineData("not a url", false)]
+    [MemberData(nameof(Urls))]
     public void IsLoopbackUrl_AcceptsOnlyLoopbackAddresses(string url, bool expected)
         => Assert.Equal(expected, LoopbackBinding.IsLoopbackUrl(url));
 
@@ -29,7 +30,7 @@ public class LoopbackBindingTests
     [InlineData("http_ports", "5000")]
     public async Task Build_AskedForANonLoopbackAddress_Refuses(string key, string value)
     {
-        var error = await Assert.ThrowsAsync<NonLoopbackBindingException>(() => ServerUnderTest.StartAsync(s => s[key] = value));
+        var error = await Assert.ThrowsAsync<NonLoopbackBindingException>(() => InProcessServer.StartAsync(s => s[key] = value));
 
         Assert.StartsWith("Refusing to start", error.Message);
     }
@@ -37,7 +38,7 @@ public class LoopbackBindingTests
     [Fact]
     public async Task Build_WithLoopbackUrls_ListensThere()
     {
-        await using var server = await ServerUnderTest.StartAsync(s => s["urls"] = "http://127.0.0.1:0");
+        await using var server = await InProcessServer.StartAsync(s => s["urls"] = "http://127.0.0.1:0");
         using var client = await server.CreateAuthenticatedClientAsync();
 
         Assert.Equal(IPAddress.Loopback, IPAddress.Parse(server.BaseAddress.Host));

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using QubesPoolConsole.Server.Security;
 
 namespace QubesPoolConsole.Server.Tests.Security;
 
@@ -8,7 +6,7 @@ namespace QubesPoolConsole.Server.Tests.Security;
 public static partial class SecurityHttp
 {
     /// <summary>Logs in with a raw client and returns the session cookie ("qpc-session=...").</summary>
-    public static async Task<string> LoginCookieAsync(this ServerUnderTest server)
+    public static async Task<string> LoginCookieAsync(this InProcessServer server)
     {
         using var client = server.CreateClient();
         using var response = await client.GetAsync(server.LoginUrl);

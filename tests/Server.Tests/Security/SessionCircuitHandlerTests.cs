@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.JSInterop;
-using QubesPoolConsole.Server.Security;
 
 namespace QubesPoolConsole.Server.Tests.Security;
 

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace QubesPoolConsole.Server.Tests.Security;
@@ -9,7 +8,7 @@ public class SessionTests
     public async Task Session_IdleLongerThanTimeout_MustLogInAgain()
     {
         var clock = new ManualTimeProvider();
-        await using var server = await ServerUnderTest.StartAsync(
+        await using var server = await InProcessServer.StartAsync(
             s => s["Console:IdleTimeoutMinutes"] = "30", b => b.Services.AddSingleton<TimeProvider>(clock));
         var cookie = await server.LoginCookieAsync();
         using var client = server.CreateClient();
@@ -25,7 +24,7 @@ public class SessionTests
     public async Task Session_UsedWithinTimeout_StaysAlivePastTheTimeoutCountedFromLogin()
     {
         var clock = new ManualTimeProvider();
-        await using var server = await ServerUnderTest.StartAsync(
+        await using var server = await InProcessServer.StartAsync(
             s => s["Console:IdleTimeoutMinutes"] = "30", b => b.Services.AddSingleton<TimeProvider>(clock));
         var cookie = await server.LoginCookieAsync();
         using var client = server.CreateClient();
@@ -42,7 +41,7 @@ public class SessionTests
     [Fact]
     public async Task Logout_EndsTheSession_EvenForACopyOfTheCookie()
     {
-        await using var server = await ServerUnderTest.StartAsync();
+        await using var server = await InProcessServer.StartAsync();
         var cookie = await server.LoginCookieAsync();
         using var client = server.CreateClient();
         using var page = await client.GetWithCookieAsync("/", cookie);
@@ -67,7 +66,7 @@ public class SessionTests
     [Fact]
     public async Task Logout_WithoutAntiforgeryToken_IsRefusedAndTheSessionLives()
     {
-        await using var server = await ServerUnderTest.StartAsync();
+        await using var server = await InProcessServer.StartAsync();
         var cookie = await server.LoginCookieAsync();
         using var client = server.CreateClient();
 

@@ -7,26 +7,34 @@ using Microsoft.Extensions.DependencyInjection;
 using QubesPoolConsole.Server;
 using QubesPoolConsole.Server.Security;
 
-namespace QubesPoolConsole.Server.Tests;
+namespace QubesPoolConsole.Tests.Shared;
 
 /// <summary>
-/// The real console on 127.0.0.1 with a free port and a fresh sandbox in a temp folder.
-/// Pages need a session: use <see cref="CreateAuthenticatedClientAsync"/> (logs in through <see cref="LoginUrl"/>).
+/// The real console, in-process on 127.0.0.1 with a free port, on its own fresh sandbox in a temp folder.
+/// Pages need a session: log in through <see cref="LoginUrl"/> (e.g. <see cref="CreateAuthenticatedClientAsync"/>).
 /// </summary>
-public sealed class ServerUnderTest : IAsyncDisposable
+public sealed class InProcessServer : IAsyncDisposable
 {
-    private ServerUnderTest(WebApplication app, string dataDirectory)
+    private readonly Stack<IAsyncDisposable> _closeBeforeStop = new();
+
+    private InProcessServer(WebApplication app, string dataDirectory)
     {
         App = app;
         DataDirectory = dataDirectory;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address);
+        BaseUrl = address.TrimEnd('/');
     }
 
     public WebApplication App { get; }
     public string DataDirectory { get; }
     public Uri BaseAddress { get; }
+
+    /// <summary>The base address without its trailing slash, to append paths to.</summary>
+    public string BaseUrl { get; }
+
     public string ConfPath => Path.Combine(DataDirectory, "etc", "qubes", "storage.conf");
+    public string QubesXmlPath => Path.Combine(DataDirectory, "var", "lib", "qubes", "qubes.xml");
     public string StateDirectory => Path.Combine(DataDirectory, "state");
 
     /// <summary>This start's login token.</summary>
@@ -37,8 +45,9 @@ public sealed class ServerUnderTest : IAsyncDisposable
 
     /// <param name="settings">Configuration values (e.g. "Console:IdleTimeoutMinutes").</param>
     /// <param name="configure">Runs on the builder, e.g. to replace services such as <see cref="TimeProvider"/>.</param>
-    public static async Task<ServerUnderTest> StartAsync(Action<IDictionary<string, string?>>? settings = null,
-        Action<WebApplicationBuilder>? configure = null)
+    /// <param name="development">The Development environment, which serves static web assets from the build output.</param>
+    public static async Task<InProcessServer> StartAsync(Action<IDictionary<string, string?>>? settings = null,
+        Action<WebApplicationBuilder>? configure = null, bool development = false)
     {
         var data = Directory.CreateTempSubdirectory("qpc-server-").FullName;
         var values = new Dictionary<string, string?>
@@ -50,19 +59,29 @@ public sealed class ServerUnderTest : IAsyncDisposable
         settings?.Invoke(values);
         try
         {
-            var app = ConsoleHost.Build([], b =>
+            var app = ConsoleHost.Build(development ? ["--environment", "Development"] : [], b =>
             {
                 b.Configuration.AddInMemoryCollection(values);
                 configure?.Invoke(b);
             });
             await app.StartAsync();
-            return new ServerUnderTest(app, data);
+            return new InProcessServer(app, data);
         }
         catch
         {
             Directory.Delete(data, recursive: true);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Disposes <paramref name="client"/> (e.g. a browser context) when this server is disposed, before it stops, so
+    /// that nothing of the client is left talking to a stopped server.
+    /// </summary>
+    public T CloseBeforeStop<T>(T client) where T : IAsyncDisposable
+    {
+        _closeBeforeStop.Push(client);
+        return client;
     }
 
     /// <summary>A client without a session that neither follows redirects nor keeps cookies.</summary>
@@ -90,6 +109,7 @@ public sealed class ServerUnderTest : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        while (_closeBeforeStop.TryPop(out var client)) await client.DisposeAsync();
         await App.StopAsync();
         await App.DisposeAsync();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }

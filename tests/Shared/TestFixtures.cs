@@ -1,19 +1,23 @@
-namespace QubesPoolConsole.Server.Tests.Cli;
+namespace QubesPoolConsole.Tests.Shared;
 
-/// <summary>The real Qubes files in ../shared/fixtures (found by walking up from the test binary).</summary>
-public static class CliFixtures
+/// <summary>The real Qubes files in tests/fixtures (their origin is in tests/fixtures/README.md).</summary>
+public static class TestFixtures
 {
-    private static readonly Lazy<string> Dir = new(() =>
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            var candidate = Path.Combine(d.FullName, "shared", "fixtures");
-            if (File.Exists(Path.Combine(candidate, "r3.2-shipped-storage.conf"))) return candidate;
-        }
-        throw new DirectoryNotFoundException("shared/fixtures not found above " + AppContext.BaseDirectory);
-    });
+    /// <summary>The fixtures folder.</summary>
+    public static string Directory => Path.Combine(RepositoryPaths.Root, "tests", "fixtures");
 
-    public static string PathOf(string name) => Path.Combine(Dir.Value, name);
+    /// <summary>Full path of a fixture file.</summary>
+    public static string PathOf(string name)
+    {
+        var path = Path.Combine(Directory, name);
+        return File.Exists(path) ? path : throw new FileNotFoundException("No such fixture in tests/fixtures: " + name, path);
+    }
+
+    /// <summary>The storage.conf Qubes R3.2 ships, exactly.</summary>
+    public static byte[] ShippedStorageConf => File.ReadAllBytes(PathOf("r3.2-shipped-storage.conf"));
+
+    /// <summary>The shipped storage.conf as text.</summary>
+    public static string ShippedStorageConfText => File.ReadAllText(PathOf("r3.2-shipped-storage.conf"));
 
     /// <summary>The VM names of r3.2-qubes.xml, in file order (every one has pool_name="default").</summary>
     public static readonly string[] R32Vms =
