@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using QubesPoolConsole.Components.Pages;
+using QubesPoolConsole.Core.Audit;
 using QubesPoolConsole.Core.Drafts;
 using QubesPoolConsole.Core.Pools;
 
@@ -19,6 +20,7 @@ public class ReviewPageTests : ComponentTestContext
         _draft = new PoolDraft(_sandbox.Catalog);
         Services.AddSingleton(_draft);
         Services.AddSingleton(_sandbox);
+        Services.AddSingleton(new AuditUser("tester"));
         AddAuthorization().SetAuthorized("alice").SetClaims(new System.Security.Claims.Claim(ReviewPage.SessionClaim, "session-1"));
     }
 
