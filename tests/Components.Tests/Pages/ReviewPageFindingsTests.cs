@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using QubesPoolConsole.Components.Pages;
 using QubesPoolConsole.Core.Audit;
+using QubesPoolConsole.Core.Drafts;
 using QubesPoolConsole.Core.Pools;
 
 namespace QubesPoolConsole.Components.Tests.Pages;
@@ -56,6 +57,25 @@ public class ReviewPageFindingsTests : DraftTestContext
 
         cut.WaitForAssertion(() => Assert.Contains("Applied.", cut.Find("[data-testid=review-notice]").TextContent));
         Assert.Equal(moved, File.ReadAllText(Sandbox.ConfPath));
+    }
+
+    [Fact]
+    public void Apply_WhenTheAuditLogCannotBeWritten_SaysTheChangeStandsButWasNotRecorded()
+    {
+        using var sandbox = new TempSandbox(Conf);
+        var auditPath = Path.Combine(sandbox.Root, "state", "audit.jsonl");
+        Directory.CreateDirectory(auditPath); // a folder where the journal should be: appending to it fails
+        var draft = new PoolDraft(sandbox.Catalog, new JsonLinesAuditLog(auditPath));
+        Services.AddSingleton(draft);
+        draft.Add(new ReplaceText(Conf + "# note\n", "Edit storage.conf as text"));
+        var cut = Render<ReviewPage>();
+
+        Button(cut, "Apply").Click();
+
+        var notice = cut.Find("[data-testid=review-notice]").TextContent;
+        Assert.Contains("Applied.", notice);
+        Assert.Contains("The audit entry could not be written", notice);
+        Assert.Equal(Conf + "# note\n", File.ReadAllText(sandbox.ConfPath));
     }
 
     [Fact]

@@ -32,6 +32,21 @@ public class CliEditTests
     }
 
     [Fact]
+    public async Task Add_WhenTheAuditLogCannotBeWritten_TheChangeStandsAndStderrSaysSo()
+    {
+        using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
+        var auditPath = Path.Combine(box.StateDirectory, "audit.jsonl");
+        Directory.CreateDirectory(auditPath); // a folder where the journal should be: appending to it fails
+
+        var run = await box.RunAsync("pool", "add", "p2", "-o", $"dir_path={box.Root}");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.StartsWith($"Saved {box.ConfPath}", run.Stdout);
+        Assert.StartsWith($"warning: The change was saved, but the audit log {auditPath} could not be written: ", Assert.Single(run.StderrLines));
+        Assert.EndsWith($"[p2]\ndriver=xen\ndir_path={box.Root}\n", File.ReadAllText(box.ConfPath));
+    }
+
+    [Fact]
     public async Task Add_CustomClass_WritesClassAndWarnsThatItCannotBeChecked()
     {
         using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
