@@ -5,7 +5,6 @@ using QubesPoolConsole.Core.Drafts;
 using QubesPoolConsole.Core.Pools;
 using QubesPoolConsole.Core.Storage;
 using QubesPoolConsole.Server.Configuration;
-using QubesPoolConsole.Server.Sandbox;
 using QubesPoolConsole.Server.Security;
 using QubesPoolConsole.Server.Vms;
 
@@ -61,14 +60,15 @@ public static class ConsoleHost
         return app;
     }
 
-    /// <summary>Registers Core's services for the resolved paths (also used by the CLI).</summary>
+    /// <summary>Registers Core's services for the resolved paths, built by <see cref="ConsoleServices"/> as for the CLI.</summary>
     public static IServiceCollection AddConsoleCore(this IServiceCollection services, ConsolePaths paths)
     {
-        SandboxSeeder.EnsureCreated(paths);
-        var store = new ConfFileStore(ConfFileStoreOptions.For(paths.Conf, paths.StateDirectory));
-        services.AddSingleton(store);
-        services.AddSingleton(new PoolCatalog(store, paths.QubesXml, paths.DefaultDirPath));
-        services.AddSingleton<IAuditLog>(new JsonLinesAuditLog(Path.Combine(paths.StateDirectory, "audit.jsonl")));
+        var core = ConsoleServices.Create(paths, seedSandbox: true);
+        services.AddSingleton(core);
+        services.AddSingleton(core.Store);
+        services.AddSingleton(core.Catalog);
+        services.AddSingleton(core.Audit);
+        services.AddSingleton(core.User);
         // One draft of pending changes per browser session (Blazor circuit).
         // Changes made outside the console (editor, qvm tools) reach every open draft; created on first use only.
         services.AddSingleton(_ => new FileChangeWatcher([paths.Conf, paths.QubesXml]));

@@ -30,7 +30,7 @@ public partial class CreatePoolDialog
 
     private void Revalidate()
     {
-        _messages = Draft.Current is { } doc ? _form.Check(doc) : new FieldMessages(NotReadable());
+        _messages = _form.Check(Draft);
         // Before the first submit, speak only about fields the user has touched.
         _visible = _submitted ? _messages : new FieldMessages(_messages.All.Where(d => IsTouched(FieldMessages.FieldOf(d))));
     }
@@ -66,7 +66,4 @@ public partial class CreatePoolDialog
     private IReadOnlyList<Diagnostic> Warnings(string field) => _visible.WarningsFor(field).ToList();
 
     private static MudBlazor.Severity AlertSeverity(Diagnostic d) => d.IsError ? MudBlazor.Severity.Error : MudBlazor.Severity.Warning;
-
-    private static IEnumerable<Diagnostic> NotReadable()
-        => [Diagnostic.Error(DiagnosticCodes.FileUnreadable, "Qubes cannot read storage.conf as it is; fix the file as text first.")];
 }

@@ -55,8 +55,8 @@ public partial class EditPoolDialog
 
     private void Revalidate()
     {
-        if (_form is null || Draft.Current is not { } doc) return;
-        _messages = _form.Check(doc, Draft.Base.Inventory.Inventory.Usage);
+        if (_form is null || Draft.Current is null) return;
+        _messages = _form.Check(Draft);
         if (!_messages.MovesVms) _moveConfirmed = false;
     }
 
@@ -65,7 +65,7 @@ public partial class EditPoolDialog
         Revalidate();
         if (_form is null || SubmitBlocked is not null) return;
         var edits = _form.ToEdits();
-        if (DraftStaging.Stage(Draft, edits) is { } refused)
+        if (DraftStaging.Stage(Draft, edits, _moveConfirmed) is { } refused)
         {
             _messages = new FieldMessages(refused.Diagnostics);
             return;

@@ -8,7 +8,8 @@ namespace QubesPoolConsole.Components.Dialogs;
 
 /// <summary>
 /// Confirms removing a pool and stages <see cref="RemovePool"/>; closes with Ok(the staged edits) or Cancel.
-/// Core refuses the default pool and pools that VMs use; the dialog then says why and lists those VMs.
+/// Core refuses the default pool and pools that VMs use (or when qubes.xml cannot be read); the dialog then says
+/// why and lists those VMs.
 /// </summary>
 public partial class RemovePoolDialog
 {
@@ -26,17 +27,8 @@ public partial class RemovePoolDialog
         var inventory = Draft.Base.Inventory.Inventory;
         _vms = inventory.InPool(Pool).ToList();
         _dir = Draft.CurrentPools.FirstOrDefault(p => p.Name == Pool)?.DirPath?.Value;
-        _refusal = Trial() is { Ok: false } refused ? string.Join(" ", refused.Errors.Select(e => e.Message)) : UnknownUse();
+        _refusal = Draft.Preview([new RemovePool(Pool)]) is { Ok: false } refused ? string.Join(" ", refused.Errors.Select(e => e.Message)) : null;
     }
-
-    // Without qubes.xml the in-use guard would pass every pool: refuse, as the command line does, rather than risk every VM.
-    private string? UnknownUse()
-        => Draft.Base.Inventory.Error is { } error
-            ? $"Cannot tell whether any VM uses pool '{Pool}': {error} Restore qubes.xml, then remove the pool."
-            : null;
-
-    private EditResult Trial()
-        => PoolEditor.Apply(Draft.Current ?? Core.Config.StorageConfDocument.Empty, new RemovePool(Pool), Draft.Base.Inventory.Inventory.Usage);
 
     private void Submit()
     {

@@ -1,5 +1,6 @@
 using QubesPoolConsole.Core.Config;
 using QubesPoolConsole.Core.Diagnostics;
+using QubesPoolConsole.Core.Drafts;
 using QubesPoolConsole.Core.Pools;
 
 namespace QubesPoolConsole.Components.Model;
@@ -28,25 +29,22 @@ public sealed class CreatePoolFormModel
         : new AddPool(Name, null, Class.Trim(), Options.Where(r => !r.IsBlank).Select(r => KeyValuePair.Create(r.Key.Trim(), r.Value)).ToList());
 
     /// <summary>
-    /// Core's verdict on the form against <paramref name="document"/>: errors (refused) and warnings, by field.
-    /// When the name alone stops Core, the rest is checked under a stand-in name so every field gets its messages.
+    /// Core's verdict on the form, as staging it in <paramref name="draft"/> would give it: errors (refused) and
+    /// warnings, by field. When the name alone stops Core, the rest is checked under a stand-in name so every field
+    /// gets its messages.
     /// </summary>
-    public FieldMessages Check(StorageConfDocument document)
+    public FieldMessages Check(PoolDraft draft)
     {
         var edit = ToEdit();
-        var trial = PoolEditor.Apply(document, edit);
+        var trial = draft.Preview([edit]);
         var found = new List<Diagnostic>(trial.Diagnostics);
         if (!trial.Ok && trial.Errors.All(e => FieldMessages.FieldOf(e) == FieldMessages.Name))
         {
-            var standIn = StandInName(document);
-            var rest = PoolEditor.Apply(document, edit with { Name = standIn });
+            var standIn = StandInName(draft.Current ?? StorageConfDocument.Empty);
+            var rest = draft.Preview([edit with { Name = standIn }]);
             found.AddRange(rest.Diagnostics
                 .Where(d => FieldMessages.FieldOf(d) != FieldMessages.Name)
                 .Select(d => d with { Section = Name, Message = d.Message.Replace($"[{standIn}]", "this pool").Replace(standIn, "this pool") }));
-        }
-        if (Kind == PoolKind.Xen && Core.Pools.DirPath.Check(DirPath) is { Error: null } dir && DirPathOnDisk.Check(Name, dir.Normalized) is { } onDisk)
-        {
-            found.Add(onDisk);
         }
         return new FieldMessages(found);
     }

@@ -8,13 +8,14 @@ public static class DraftStaging
 {
     /// <summary>
     /// Adds <paramref name="edits"/> in order; on the first refusal returns its result (the edits before it stay
-    /// staged — callers check the whole list with <see cref="PoolEditor.ApplyAll"/> first, so this does not happen).
+    /// staged — callers check the whole list with <see cref="PoolDraft.Preview"/> first, so this does not happen).
+    /// <paramref name="confirmed"/>: the person confirmed the warnings that need it.
     /// </summary>
-    public static EditResult? Stage(PoolDraft draft, IEnumerable<PoolEdit> edits)
+    public static EditResult? Stage(PoolDraft draft, IEnumerable<PoolEdit> edits, bool confirmed = false)
     {
         foreach (var edit in edits)
         {
-            var result = draft.Add(edit);
+            var result = draft.Add(edit, confirmed);
             if (!result.Ok) return result;
         }
         return null;

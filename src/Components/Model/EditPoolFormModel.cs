@@ -1,5 +1,5 @@
 using QubesPoolConsole.Core.Config;
-using QubesPoolConsole.Core.Diagnostics;
+using QubesPoolConsole.Core.Drafts;
 using QubesPoolConsole.Core.Pools;
 
 namespace QubesPoolConsole.Components.Model;
@@ -77,17 +77,10 @@ public sealed class EditPoolFormModel
         return edits;
     }
 
-    /// <summary>Core's verdict on the edits against <paramref name="document"/> (with the VMs, for the move warning).</summary>
-    public FieldMessages Check(StorageConfDocument document, PoolUsage usage)
+    /// <summary>Core's verdict on the edits, as staging them in <paramref name="draft"/> would give it (with the move warning).</summary>
+    public FieldMessages Check(PoolDraft draft)
     {
         var edits = ToEdits();
-        if (edits.Count == 0) return FieldMessages.None;
-        var trial = PoolEditor.ApplyAll(document, edits, usage);
-        var found = new List<Diagnostic>(trial.Diagnostics);
-        if (DirPathChanged && Core.Pools.DirPath.Check(DirPath) is { Error: null } dir && DirPathOnDisk.Check(Name, dir.Normalized) is { } onDisk)
-        {
-            found.Add(onDisk);
-        }
-        return new FieldMessages(found);
+        return edits.Count == 0 ? FieldMessages.None : new FieldMessages(draft.Preview(edits).Diagnostics);
     }
 }

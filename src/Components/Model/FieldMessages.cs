@@ -38,7 +38,7 @@ public sealed class FieldMessages
     /// <summary>The field a diagnostic belongs to.</summary>
     public static string FieldOf(Diagnostic d) => d.Code switch
     {
-        InvalidPoolName or ReservedSectionName or PoolExists or PoolNotFound or DefaultPoolRemoval or PoolInUse => Name,
+        InvalidPoolName or ReservedSectionName or PoolExists or PoolNotFound or PoolInUse or PoolUsageUnknown => Name,
         InvalidClass or XenStorageClass or CustomDriverUnchecked or NoDriver or UnknownDriver => Class,
         _ => d.Key switch
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Diagnostic = QubesPoolConsole.Core.Diagnostics.Diagnostic;
+using QubesPoolConsole.Core.Audit;
 using QubesPoolConsole.Core.Drafts;
 using QubesPoolConsole.Core.Pools;
 
@@ -18,11 +19,13 @@ public partial class ReviewPage
     private ConflictState? _conflict;
     private Notice? _notice;
     private bool _busy;
+    private bool _confirmed;
 
     [Inject] private PoolDraft Draft { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IServiceProvider Services { get; set; } = default!;
+    [Inject] private AuditUser User { get; set; } = default!;
 
     protected override void OnInitialized() => Draft.Changed += OnDraftChanged;
 
@@ -38,8 +41,9 @@ public partial class ReviewPage
         _notice = null;
         _rebaseErrors = [];
         var loaded = Draft.BaseText;
-        var outcome = Draft.Apply(await SessionAsync(), Environment.UserName);
+        var outcome = Draft.Apply(await SessionAsync(), User.Name, _confirmed);
         _busy = false;
+        _confirmed = false;
         if (outcome.Refused is { } refused)
         {
             _notice = new Notice(Severity.Error, "Not applied: " + refused);
@@ -51,7 +55,9 @@ public partial class ReviewPage
         else if (outcome.Applied)
         {
             _conflict = null;
-            _notice = new Notice(Severity.Success, "Applied. " + outcome.Save!.Message, OfferUndo: outcome.Save.HistoryEntry is not null);
+            _notice = outcome.AuditFailure is { } failure
+                ? new Notice(Severity.Warning, $"Applied. {outcome.Save!.Message} The audit entry could not be written: {failure}", OfferUndo: outcome.Save.HistoryEntry is not null)
+                : new Notice(Severity.Success, "Applied. " + outcome.Save!.Message, OfferUndo: outcome.Save.HistoryEntry is not null);
             Snackbar.Add("Changes applied to storage.conf.", Severity.Success);
         }
         else

@@ -19,7 +19,6 @@ public static class DiagnosticCodes
     // Pool rules
     public const string DefaultPoolMissing = "default-missing";
     public const string DefaultPoolHasKeys = "default-has-keys";
-    public const string DefaultPoolRemoval = "default-removal";
     public const string ReservedSectionName = "reserved-section-name";
     public const string DefaultsSectionKeys = "defaults-section-keys";
     public const string InvalidPoolName = "invalid-pool-name";
@@ -30,8 +29,16 @@ public static class DiagnosticCodes
     public const string InvalidClass = "invalid-class";
     public const string XenStorageClass = "xen-storage-class";
     public const string DirPathMissing = "dir-path-missing";
+    public const string DirPathEmpty = "dir-path-empty";
+    public const string DirPathTooLong = "dir-path-too-long";
+    public const string DirPathControlCharacter = "dir-path-control-character";
     public const string DirPathRelative = "dir-path-relative";
+    public const string DirPathDotSegment = "dir-path-dot-segment";
     public const string DirPathNotNormalized = "dir-path-not-normalized";
+
+    // The directory on this machine (warnings: the file may be written before the disk is mounted)
+    public const string DirPathNotOnDisk = "dir-path-not-on-disk";
+    public const string DirPathNotDirectory = "dir-path-not-directory";
     public const string DirPathParentMissing = "dir-path-parent-missing";
     public const string XenExtraKey = "xen-extra-key";
     public const string ReservedKey = "reserved-key";
@@ -40,6 +47,10 @@ public static class DiagnosticCodes
     public const string MultiLineValue = "multi-line-value";
     public const string InvalidValue = "invalid-value";
     public const string CustomDriverUnchecked = "custom-driver-unchecked";
+
+    // The change against qubes.xml (see ChangeJudge)
     public const string PoolInUse = "pool-in-use";
+    public const string PoolUsageUnknown = "pool-usage-unknown";
     public const string PoolMoved = "pool-moved";
+    public const string PoolMoveUnchecked = "pool-move-unchecked";
 }

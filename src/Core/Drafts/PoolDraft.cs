@@ -4,6 +4,7 @@ using QubesPoolConsole.Core.Diagnostics;
 using QubesPoolConsole.Core.Diffs;
 using QubesPoolConsole.Core.Pools;
 using QubesPoolConsole.Core.Storage;
+using QubesPoolConsole.Core.Vms;
 
 namespace QubesPoolConsole.Core.Drafts;
 
@@ -15,6 +16,9 @@ namespace QubesPoolConsole.Core.Drafts;
 /// picked up (<see cref="Refresh"/>): an empty draft reloads, a draft with edits is marked <see cref="ChangedOnDisk"/>.
 /// Every change is made under a lock and published by swapping immutable values, so the watcher's thread and the
 /// UI's may meet safely; <see cref="Changed"/> may therefore be raised on either.
+/// Every state the draft reaches is judged by <see cref="ChangeJudge"/> against the file as loaded and qubes.xml
+/// (<see cref="Verdict"/>): a form edit that adds an error is refused when staged; a whole text (raw editor,
+/// restore) is staged with its findings; apply refuses while any error stands and asks for confirmation of a move.
 /// </summary>
 public sealed class PoolDraft : IDisposable
 {
@@ -26,6 +30,8 @@ public sealed class PoolDraft : IDisposable
     private readonly IAuditLog? audit;
     private readonly FileChangeWatcher? watcher;
     private PoolEdit[] _edits = [];
+    private ChangeVerdict _verdict = ChangeVerdict.None;
+    private HashSet<Diagnostic> _confirmed = [];
 
     /// <summary>Starts a draft on the file as it is now; with <paramref name="watcher"/>, follows changes on disk.</summary>
     public PoolDraft(PoolCatalog catalog, IAuditLog? audit = null, FileChangeWatcher? watcher = null)
@@ -49,6 +55,18 @@ public sealed class PoolDraft : IDisposable
 
     /// <summary>The base document with every pending edit applied (null when the file could not be loaded at all).</summary>
     public StorageConfDocument? Current { get; private set; }
+
+    /// <summary>What <see cref="ChangeJudge"/> finds about <see cref="Current"/> (nothing while there is no change).</summary>
+    public ChangeVerdict Verdict => _verdict;
+
+    /// <summary>The findings of <see cref="Verdict"/> that need a confirmation not yet given (by staging or at apply).</summary>
+    public IReadOnlyList<Diagnostic> Unconfirmed
+    {
+        get
+        {
+            lock (_gate) return [.. _verdict.NeedingConfirmation.Where(d => !_confirmed.Contains(d))];
+        }
+    }
 
     /// <summary>True when there is something to apply.</summary>
     public bool HasChanges => _edits.Length > 0 && Current is { } c && c.ToText() != BaseText;
@@ -79,27 +97,33 @@ public sealed class PoolDraft : IDisposable
         Changed?.Invoke();
     }
 
-    /// <summary>Adds an edit if Core accepts it on top of the pending ones.</summary>
-    public EditResult Add(PoolEdit edit)
+    /// <summary>
+    /// Adds an edit on top of the pending ones, unless it changes nothing (then nothing is staged and the result has
+    /// no findings). A structured edit is refused when <see cref="ChangeJudge"/> finds a new error; a whole text is
+    /// staged with its findings (apply refuses while errors stand). With <paramref name="confirmed"/>, the person has
+    /// already confirmed the warnings that need it (the edit dialog's checkbox, the command line's --yes).
+    /// The result's diagnostics are the findings this edit adds.
+    /// </summary>
+    public EditResult Add(PoolEdit edit, bool confirmed = false)
     {
         EditResult result;
         lock (_gate)
         {
-            if (Base.Load.Status == LoadStatus.Unreadable && edit is not ReplaceText)
-            {
-                // Editing "nothing" would replace a file that exists but cannot be shown (not UTF-8, no permission) with
-                // just the new pool. Only a whole new text (restore, raw editor) may replace it.
-                return EditResult.Refused(Diagnostic.Error(DiagnosticCodes.FileUnreadable,
-                    $"{catalog.Store.Path} exists but cannot be read as text ({Base.Load.Problem?.Message}); pool edits would replace it. Fix the file, or restore an earlier version."));
-            }
-            var doc = Current ?? StorageConfDocument.Empty;
-            result = PoolEditor.Apply(doc, edit, Base.Inventory.Inventory.Usage);
-            if (!result.Ok) return result;
+            result = TrialLocked([edit], out var after, out var verdict);
+            if (!result.Ok || after is null) return result;
             _edits = [.. _edits, edit];
-            Current = result.Document;
+            Current = after;
+            _verdict = verdict;
+            if (confirmed) _confirmed.UnionWith(verdict.NeedingConfirmation);
         }
         Changed?.Invoke();
         return result;
+    }
+
+    /// <summary>What <see cref="Add"/> would answer for <paramref name="edits"/> in order, without staging anything.</summary>
+    public EditResult Preview(IReadOnlyList<PoolEdit> edits)
+    {
+        lock (_gate) return TrialLocked(edits, out _, out _);
     }
 
     /// <summary>Discards every pending edit (the base stays as loaded; see <see cref="Reload"/>).</summary>
@@ -109,6 +133,8 @@ public sealed class PoolDraft : IDisposable
         {
             _edits = [];
             Current = Base.Load.Document;
+            _verdict = ChangeVerdict.None;
+            _confirmed = [];
         }
         Changed?.Invoke();
     }
@@ -117,16 +143,18 @@ public sealed class PoolDraft : IDisposable
     public string Diff() => Current is null ? "" : UnifiedDiff.Create(BaseText, CurrentText);
 
     /// <summary>
-    /// Writes the draft through the safe save. Refused (nothing written) when there is nothing to write, when Qubes
-    /// could not read the new text, or when it has errors the file on disk did not have; on conflict nothing is
-    /// written and <see cref="ApplyOutcome.DiskDiff"/> shows what changed on disk.
+    /// Writes the draft through the safe save. Refused (nothing written) when there is nothing to write, while
+    /// <see cref="ChangeJudge"/> finds an error (judged again with qubes.xml as it is now), or while a finding needs a
+    /// confirmation that was not given (<paramref name="confirmed"/> gives it for everything now pending). On conflict
+    /// nothing is written and <see cref="ApplyOutcome.DiskDiff"/> shows what changed on disk. When the audit entry
+    /// cannot be written after a successful save, the change stands and <see cref="ApplyOutcome.AuditFailure"/> says why.
     /// </summary>
-    public ApplyOutcome Apply(string session, string user)
+    public ApplyOutcome Apply(string session, string user, bool confirmed = false)
     {
         ApplyOutcome outcome;
         lock (_gate)
         {
-            outcome = ApplyLocked(session, user);
+            outcome = ApplyLocked(session, user, confirmed);
         }
         Changed?.Invoke();
         return outcome;
@@ -147,6 +175,7 @@ public sealed class PoolDraft : IDisposable
             Base = fresh;
             _edits = replayed;
             Current = _edits.Length == 0 ? fresh.Load.Document : result.Document;
+            _verdict = JudgeLocked(Current);
             ChangedOnDisk = false;
         }
         Changed?.Invoke();
@@ -170,6 +199,7 @@ public sealed class PoolDraft : IDisposable
             else if (fresh.Load.Sha256 == Base.Load.Sha256 && fresh.Load.Status == Base.Load.Status)
             {
                 Base = fresh with { Load = Base.Load };
+                _verdict = JudgeLocked(Current); // VMs came or went: what the pending change means for them may differ
             }
             else
             {
@@ -236,10 +266,10 @@ public sealed class PoolDraft : IDisposable
                 }
                 next = raw with { Text = merged };
             }
-            var result = PoolEditor.Apply(doc, next, fresh.Inventory.Inventory.Usage);
+            var result = PoolEditor.Apply(doc, next);
             if (!result.Ok) return result;
             warnings.AddRange(result.Warnings);
-            oldDoc = PoolEditor.Apply(oldDoc, edit, Base.Inventory.Inventory.Usage).Document ?? oldDoc;
+            oldDoc = PoolEditor.Apply(oldDoc, edit).Document ?? oldDoc;
             doc = result.Document!;
             edits.Add(next);
         }
@@ -252,14 +282,58 @@ public sealed class PoolDraft : IDisposable
         Base = fresh;
         _edits = [];
         Current = fresh.Load.Document;
+        _verdict = ChangeVerdict.None;
+        _confirmed = [];
         ChangedOnDisk = false;
     }
 
-    private ApplyOutcome ApplyLocked(string session, string user)
+    private ChangeVerdict JudgeLocked(StorageConfDocument? doc)
+        => doc is null ? ChangeVerdict.None : ChangeJudge.Judge(Base.Load.Document, doc, Base.Inventory, catalog.DefaultDirPath);
+
+    /// <summary>
+    /// Applies <paramref name="edits"/> to <see cref="Current"/> and judges the result. <paramref name="after"/> is
+    /// null when refused or when the edits change nothing (then nothing is to be staged).
+    /// </summary>
+    private EditResult TrialLocked(IReadOnlyList<PoolEdit> edits, out StorageConfDocument? after, out ChangeVerdict verdict)
+    {
+        after = null;
+        verdict = _verdict;
+        if (Base.Load.Status == LoadStatus.Unreadable && edits.Any(e => e is not ReplaceText))
+        {
+            // Editing "nothing" would replace a file that exists but cannot be shown (not UTF-8, no permission) with
+            // just the new pool. Only a whole new text (restore, raw editor) may replace it.
+            return EditResult.Refused(Diagnostic.Error(DiagnosticCodes.FileUnreadable,
+                $"{catalog.Store.Path} exists but cannot be read as text ({Base.Load.Problem?.Message}); pool edits would replace it. Fix the file, or restore an earlier version."));
+        }
+        var doc = Current ?? StorageConfDocument.Empty;
+        var applied = PoolEditor.ApplyAll(doc, edits);
+        if (!applied.Ok) return applied;
+        var text = applied.Document!.ToText();
+        if (text == doc.ToText()) return EditResult.Accepted(doc, []);
+        verdict = JudgeLocked(applied.Document);
+        var had = _verdict.Findings.Select(Identity).ToHashSet();
+        var added = verdict.Findings.Where(d => !had.Contains(Identity(d))).ToList();
+        if (edits.Any(e => e is not ReplaceText) && added.Any(d => d.IsError)) return EditResult.Refused(added.Where(d => d.IsError));
+        after = applied.Document;
+        return EditResult.Accepted(after, added);
+    }
+
+    private static (string, string?, string?) Identity(Diagnostic d) => (d.Code, d.Section, d.Key);
+
+    private ApplyOutcome ApplyLocked(string session, string user, bool confirmed)
     {
         var diff = Diff();
         if (Current is null || !HasChanges) return new ApplyOutcome(null, diff, null, "There are no pending changes to apply.");
-        if (ApplyCheck.Refusal(Base.Load.Document, Current) is { } refusal) return new ApplyOutcome(null, diff, null, refusal);
+        // qubes.xml as it is now: a VM created since the draft was judged must stop the removal of its pool.
+        Base = Base with { Inventory = QubesXmlReader.Read(catalog.QubesXmlPath) };
+        _verdict = JudgeLocked(Current);
+        if (_verdict.Refusal is { } refusal) return new ApplyOutcome(null, diff, null, refusal);
+        var unconfirmed = _verdict.NeedingConfirmation.Where(d => !_confirmed.Contains(d)).ToList();
+        if (unconfirmed.Count > 0 && !confirmed)
+        {
+            return new ApplyOutcome(null, diff, null,
+                "This change needs your confirmation before it is written: " + string.Join(" ", unconfirmed.Select(d => d.Message)));
+        }
         var save = catalog.Store.Save(CurrentText, Base.Load.Sha256);
         if (save.Status == SaveStatus.Conflict)
         {
@@ -267,12 +341,21 @@ public sealed class PoolDraft : IDisposable
             return new ApplyOutcome(save, diff,
                 UnifiedDiff.Create(BaseText, save.CurrentText ?? "", "a/storage.conf (loaded)", "b/storage.conf (on disk now)"), null);
         }
-        if (save.Status == SaveStatus.Saved)
+        string? auditFailure = null;
+        if (save.Status == SaveStatus.Saved && audit is not null)
         {
-            audit?.Append(new AuditEntry(DateTimeOffset.UtcNow, user, session, catalog.Store.Path,
-                string.Join("; ", _edits.Select(e => e.Describe())), diff, save.Sha256));
+            try
+            {
+                audit.Append(new AuditEntry(DateTimeOffset.UtcNow, user, session, catalog.Store.Path,
+                    string.Join("; ", _edits.Select(e => e.Describe())), diff, save.Sha256));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The file is written: the change stands, and whoever applied it is told that it went unrecorded.
+                auditFailure = ex.Message;
+            }
         }
         if (save.Status is SaveStatus.Saved or SaveStatus.Unchanged) ReloadLocked(catalog.Read());
-        return new ApplyOutcome(save, diff, null, null);
+        return new ApplyOutcome(save, diff, null, null, auditFailure);
     }
 }

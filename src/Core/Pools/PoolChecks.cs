@@ -129,7 +129,7 @@ internal static class PoolChecks
             var check = DirPath.Check(dir.Value);
             if (check.Error is not null)
             {
-                found.Add(Diagnostic.Error(DirPathRelative, $"dir_path of [{name}] {check.Error}.", dir.Line, name, KnownDrivers.DirPathKey));
+                found.Add(Diagnostic.Error(check.Code!, $"dir_path of [{name}] {check.Error}.", dir.Line, name, KnownDrivers.DirPathKey));
             }
             else if (check.Normalized != dir.Value)
             {

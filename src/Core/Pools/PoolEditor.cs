@@ -5,16 +5,15 @@ using static QubesPoolConsole.Core.Diagnostics.DiagnosticCodes;
 namespace QubesPoolConsole.Core.Pools;
 
 /// <summary>
-/// Applies <see cref="PoolEdit"/>s to a document, checking the input first and then the resulting
-/// document: an edit that would leave a new error in the file is refused. The console and the CLI both
-/// go through here, so they validate exactly alike.
+/// Applies <see cref="PoolEdit"/>s to a document: checks the input (names, keys and values the document can write;
+/// dir_path normalised) and refuses an edit that leaves a new error about its pool in the file. What the change
+/// means for the VMs and the rest of the file is judged by <see cref="ChangeJudge"/>, which every draft asks.
 /// </summary>
 public static class PoolEditor
 {
     /// <summary>Applies one edit. Never throws for bad user input.</summary>
-    public static EditResult Apply(StorageConfDocument document, PoolEdit edit, PoolUsage? usage = null)
+    public static EditResult Apply(StorageConfDocument document, PoolEdit edit)
     {
-        usage ??= PoolUsage.None;
         if (edit is ReplaceText raw) return Accept(document, StorageConfDocument.Parse(raw.Text), null);
         if (!document.IsReadableByQubes)
         {
@@ -24,20 +23,20 @@ public static class PoolEditor
         return edit switch
         {
             AddPool add => ApplyAdd(document, add),
-            SetPoolOptions set => ApplySet(document, set, usage),
+            SetPoolOptions set => ApplySet(document, set),
             UnsetPoolOption unset => ApplyUnset(document, unset),
-            RemovePool remove => ApplyRemove(document, remove, usage),
+            RemovePool remove => ApplyRemove(document, remove),
             _ => throw new ArgumentOutOfRangeException(nameof(edit), edit, "Unknown edit."),
         };
     }
 
     /// <summary>Applies edits in order; stops at the first refused one.</summary>
-    public static EditResult ApplyAll(StorageConfDocument document, IEnumerable<PoolEdit> edits, PoolUsage? usage = null)
+    public static EditResult ApplyAll(StorageConfDocument document, IEnumerable<PoolEdit> edits)
     {
         var warnings = new List<Diagnostic>();
         foreach (var edit in edits)
         {
-            var result = Apply(document, edit, usage);
+            var result = Apply(document, edit);
             if (!result.Ok) return result;
             document = result.Document!;
             warnings.AddRange(result.Warnings);
@@ -77,34 +76,21 @@ public static class PoolEditor
         return Accept(document, document.AddSection(add.Name, options), add.Name);
     }
 
-    private static EditResult ApplySet(StorageConfDocument document, SetPoolOptions set, PoolUsage usage)
+    private static EditResult ApplySet(StorageConfDocument document, SetPoolOptions set)
     {
         if (Missing(document, set.Name) is { } missing) return missing;
         var errors = new List<Diagnostic>();
-        var warnings = new List<Diagnostic>();
-        var before = PoolModel.Find(document, set.Name)!;
+        var own = document.FindSection(set.Name)!.Options;
         var result = document;
         foreach (var (key, value) in set.Options)
         {
-            if (set.Name == KnownDrivers.DefaultPool && key is not (KnownDrivers.DriverKey or KnownDrivers.ClassKey))
-            {
-                errors.Add(Diagnostic.Error(DefaultPoolHasKeys,
-                    $"The default pool cannot be given '{key}': any such key in [default] crashes Qubes R3.2. Create a new pool instead.",
-                    section: set.Name, key: key));
-                continue;
-            }
+            // A value the pool already has is no change, even one the console would refuse to write fresh.
+            if (own.TryGetValue(key, out var current) && current.Value == value) continue;
             if (CheckOption(set.Name, key, value, errors) is not { } normalized) continue;
-            if (key == KnownDrivers.DirPathKey && before.Option(key)?.Value is { } old && old != normalized && usage.VmsIn(set.Name) is { Count: > 0 } vms)
-            {
-                warnings.Add(Diagnostic.Warning(PoolMoved,
-                    $"Pool '{set.Name}' holds {vms.Count} VM(s) ({string.Join(", ", vms)}). Qubes will look for their images under '{normalized}' instead of '{old}'; no files are moved. Move the files yourself before starting those VMs.",
-                    section: set.Name, key: key));
-            }
             result = result.SetOption(set.Name, key, normalized);
         }
         if (errors.Count > 0) return EditResult.Refused(errors);
-        var accepted = Accept(document, result, set.Name);
-        return accepted.Ok ? EditResult.Accepted(accepted.Document!, warnings.Concat(accepted.Warnings)) : accepted;
+        return Accept(document, result, set.Name);
     }
 
     private static EditResult ApplyUnset(StorageConfDocument document, UnsetPoolOption unset)
@@ -113,22 +99,11 @@ public static class PoolEditor
         return Accept(document, document.RemoveOption(unset.Name, unset.Key), unset.Name);
     }
 
-    private static EditResult ApplyRemove(StorageConfDocument document, RemovePool remove, PoolUsage usage)
+    private static EditResult ApplyRemove(StorageConfDocument document, RemovePool remove)
     {
-        if (remove.Name == KnownDrivers.DefaultPool)
-        {
-            return EditResult.Refused(Diagnostic.Error(DefaultPoolRemoval,
-                "The default pool cannot be removed: Qubes needs it for every VM that names no pool.", section: remove.Name));
-        }
         if (Missing(document, remove.Name) is { } missing) return missing;
-        var vms = usage.VmsIn(remove.Name);
-        if (vms.Count > 0)
-        {
-            return EditResult.Refused(Diagnostic.Error(PoolInUse,
-                $"Pool '{remove.Name}' is used by {vms.Count} VM(s): {string.Join(", ", vms)}. Removing it would stop Qubes from loading any VM; move or remove those VMs first.",
-                section: remove.Name));
-        }
-        return Accept(document, document.RemoveSection(remove.Name), null);
+        // Checked as an edit of that pool: what the file says without it (no [default] any more) is a new error.
+        return Accept(document, document.RemoveSection(remove.Name), remove.Name);
     }
 
     /// <summary>Checks an option from user input; returns the value to write (dir_path normalised) or null after adding errors.</summary>
@@ -151,7 +126,7 @@ public static class PoolEditor
             var dir = DirPath.Check(value);
             if (dir.Error is not null)
             {
-                errors.Add(Diagnostic.Error(DirPathRelative, $"dir_path {dir.Error}.", section: pool, key: key));
+                errors.Add(Diagnostic.Error(dir.Code!, $"dir_path {dir.Error}.", section: pool, key: key));
                 return null;
             }
             value = dir.Normalized;

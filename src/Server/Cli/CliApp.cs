@@ -1,7 +1,4 @@
-using QubesPoolConsole.Core.Pools;
-using QubesPoolConsole.Core.Storage;
 using QubesPoolConsole.Server.Configuration;
-using QubesPoolConsole.Server.Sandbox;
 
 namespace QubesPoolConsole.Server.Cli;
 
@@ -44,14 +41,12 @@ public static class CliApp
         {
             // The sandbox as a whole (no file given) is the server's, created on first use as the server does.
             bool explicitFiles = request.Settings.Keys.Any(k => k.EndsWith(":Conf", StringComparison.OrdinalIgnoreCase) || k.EndsWith(":QubesXml", StringComparison.OrdinalIgnoreCase));
-            if (!explicitFiles && IsSandboxDefault(paths)) SandboxSeeder.EnsureCreated(paths);
-            var store = new ConfFileStore(ConfFileStoreOptions.For(paths.Conf, paths.StateDirectory));
-            var catalog = new PoolCatalog(store, paths.QubesXml, paths.DefaultDirPath);
+            var core = ConsoleServices.Create(paths, seedSandbox: !explicitFiles && IsSandboxDefault(paths));
             return request.Command switch
             {
-                "pools" => ReadCommands.Pools(request, catalog, stdout, stderr),
-                "check" => ReadCommands.Check(request, catalog, stdout),
-                _ => EditCommand.Run(request, catalog, Path.Combine(paths.StateDirectory, "audit.jsonl"), stdout, stderr),
+                "pools" => ReadCommands.Pools(request, core.Catalog, stdout, stderr),
+                "check" => ReadCommands.Check(request, core.Catalog, stdout),
+                _ => EditCommand.Run(request, core, stdout, stderr),
             };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -32,8 +32,9 @@ public static class CliCommands
             "Set options of an existing pool (other options stay).",
             """
             Changing a pool's dir_path does not move any VM's files: Qubes looks for the images of the pool's VMs
-            under the new path. The default pool takes no options but driver and class. Example:
-              pool set vmstore -o dir_path=/mnt/other
+            under the new path, so for a pool with VMs the change needs --yes. The default pool takes no options but
+            driver and class. Example:
+              pool set vmstore -o dir_path=/mnt/other --yes
             """),
         new("pool unset", ["NAME", "KEY"], TakesJson: false, Writes: true, TakesOptions: false,
             "Remove one option of a pool.",

@@ -30,9 +30,11 @@ public static class CliHelp
             if (spec.Writes)
             {
                 sb.Append("  --dry-run          print the unified diff that would be written, and write nothing\n");
+                sb.Append("  --yes              confirm the warnings that need it (a pool with VMs gets another dir_path);\n")
+                  .Append("                     without it such a change is refused with exit code 1\n");
                 sb.Append("\nValidated as in the console; written atomically, only if storage.conf did not change meanwhile\n")
                   .Append("(the previous version is kept in the history folder). A change that changes nothing prints\n")
-                  .Append("nothing. Exit code: 0 done or nothing to do, 1 refused, 2 storage.conf cannot be read,\n")
+                  .Append("nothing. Exit code: 0 done or nothing to do, 1 refused (or not confirmed), 2 storage.conf cannot be read,\n")
                   .Append("3 storage.conf changed while the command ran, 4 writing failed, 64 wrong command line.\n");
             }
             sb.Append('\n').Append(CommonOptions).Append('\n');

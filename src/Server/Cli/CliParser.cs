@@ -24,7 +24,7 @@ public static class CliParser
             if (a == "--") return i + 1 < args.Count && CliCommands.FirstWords.Contains(args[i + 1]);
             if (!a.StartsWith('-')) return CliCommands.FirstWords.Contains(a);
             // The server's own options (--conf PATH, --urls URL…) take the next word as their value.
-            if (!a.Contains('=') && a is not ("--json" or "--dry-run")) i++;
+            if (!a.Contains('=') && a is not ("--json" or "--dry-run" or "--yes")) i++;
         }
         return false;
     }
@@ -35,7 +35,7 @@ public static class CliParser
         var words = new List<string>();
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var options = new List<KeyValuePair<string, string>>();
-        bool json = false, dryRun = false, help = false, endOfOptions = false;
+        bool json = false, dryRun = false, yes = false, help = false, endOfOptions = false;
         for (int i = 0; i < args.Count; i++)
         {
             var a = args[i];
@@ -62,11 +62,12 @@ public static class CliParser
                 inline = a[2..];
             }
 
-            if (name is "--help" or "-h" or "--json" or "--dry-run")
+            if (name is "--help" or "-h" or "--json" or "--dry-run" or "--yes")
             {
                 if (inline is not null) return CliParseResult.Fail($"'{name}' takes no value; write it on its own.");
                 if (name == "--json") json = true;
                 else if (name == "--dry-run") dryRun = true;
+                else if (name == "--yes") yes = true;
                 else help = true;
                 continue;
             }
@@ -90,11 +91,11 @@ public static class CliParser
             }
             return CliParseResult.Fail($"Unknown option '{name}'; see '{CliApp.ProgramName} --help' for the options.");
         }
-        return Resolve(words, options, settings, json, dryRun, help);
+        return Resolve(words, options, settings, json, dryRun, help, yes);
     }
 
     private static CliParseResult Resolve(List<string> words, List<KeyValuePair<string, string>> options,
-        Dictionary<string, string?> settings, bool json, bool dryRun, bool help)
+        Dictionary<string, string?> settings, bool json, bool dryRun, bool help, bool yes)
     {
         if (words.Count == 0 || words[0] == "help")
         {
@@ -130,6 +131,7 @@ public static class CliParser
         string hint = $"see '{CliApp.ProgramName} {spec.Name} --help'";
         if (json && !spec.TakesJson) return CliParseResult.Fail($"'{spec.Name}' has no --json output; {hint}.");
         if (dryRun && !spec.Writes) return CliParseResult.Fail($"'{spec.Name}' never writes, so --dry-run does not apply; {hint}.");
+        if (yes && !spec.Writes) return CliParseResult.Fail($"'{spec.Name}' never writes, so --yes does not apply; {hint}.");
         if (options.Count > 0 && !spec.TakesOptions) return CliParseResult.Fail($"'{spec.Name}' takes no -o key=value; {hint}.");
         var rest = words.Skip(used).ToList();
         if (rest.Count < spec.Arguments.Count)
@@ -138,7 +140,7 @@ public static class CliParser
         }
         if (rest.Count > spec.Arguments.Count) return CliParseResult.Fail($"Unexpected argument '{rest[spec.Arguments.Count]}' after '{spec.Name}'; {hint}.");
         if (spec.Name == "pool set" && options.Count == 0) return CliParseResult.Fail($"'pool set' needs at least one -o key=value; {hint}.");
-        return CliParseResult.Success(new CliRequest(spec.Name, rest, options, settings, json, dryRun));
+        return CliParseResult.Success(new CliRequest(spec.Name, rest, options, settings, json, dryRun, Yes: yes));
     }
 
     private static string Example(string option) => option switch

@@ -7,6 +7,7 @@ namespace QubesPoolConsole.Server.Cli;
 /// <param name="Settings">Configuration values from --conf, --qubes-xml, --data, --state, --mode (keys as in appsettings.json).</param>
 /// <param name="Json">--json.</param>
 /// <param name="DryRun">--dry-run.</param>
+/// <param name="Yes">--yes: the warnings that need a confirmation (a pool with VMs moves) are confirmed.</param>
 /// <param name="Help">--help: show the command's help instead of running it.</param>
 public sealed record CliRequest(
     string Command,
@@ -15,4 +16,5 @@ public sealed record CliRequest(
     IReadOnlyDictionary<string, string?> Settings,
     bool Json = false,
     bool DryRun = false,
-    bool Help = false);
+    bool Help = false,
+    bool Yes = false);

@@ -4,7 +4,7 @@ namespace QubesPoolConsole.Server.Cli;
 /// <param name="Name">"pools", "check", "pool add"…</param>
 /// <param name="Arguments">Placeholders of its positional arguments, e.g. NAME, KEY.</param>
 /// <param name="TakesJson">Accepts --json.</param>
-/// <param name="Writes">Changes storage.conf (accepts --dry-run).</param>
+/// <param name="Writes">Changes storage.conf (accepts --dry-run and --yes).</param>
 /// <param name="TakesOptions">Accepts -o key=value.</param>
 /// <param name="Summary">One line for the command list.</param>
 /// <param name="Details">The rest of its --help.</param>
@@ -26,7 +26,7 @@ public sealed record CommandSpec(
             parts.AddRange(Arguments);
             if (TakesOptions) parts.Add(Name == "pool add" ? "[-o key=value ...]" : "-o key=value [-o ...]");
             if (TakesJson) parts.Add("[--json]");
-            if (Writes) parts.Add("[--dry-run]");
+            if (Writes) parts.Add("[--dry-run] [--yes]");
             parts.Add("[--conf PATH] [--qubes-xml PATH]");
             return string.Join(' ', parts);
         }

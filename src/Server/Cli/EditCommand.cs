@@ -1,4 +1,3 @@
-using QubesPoolConsole.Core.Audit;
 using QubesPoolConsole.Core.Diagnostics;
 using QubesPoolConsole.Core.Drafts;
 using QubesPoolConsole.Core.Pools;
@@ -7,8 +6,9 @@ using QubesPoolConsole.Core.Storage;
 namespace QubesPoolConsole.Server.Cli;
 
 /// <summary>
-/// <c>pool add|set|unset|remove</c>: one edit through the console's own draft — the same validation (PoolEditor,
-/// with the in-use guard from qubes.xml), the same safe save against the hash that was loaded, the same audit entry.
+/// <c>pool add|set|unset|remove</c>: one edit through the console's own draft — the same judge of the result
+/// (<see cref="ChangeJudge"/>, with qubes.xml), the same safe save against the hash that was loaded, the same audit
+/// entry. Each finding is one line on stderr, ending in its code: <c>error: MESSAGE (line N) [code]</c>.
 /// </summary>
 public static class EditCommand
 {
@@ -19,40 +19,22 @@ public static class EditCommand
     public const string PauseBeforeSaveVariable = "QPC_TEST_PAUSE_BEFORE_SAVE";
 
     /// <summary>Runs the edit; returns the exit code.</summary>
-    public static int Run(CliRequest request, PoolCatalog catalog, string auditPath, TextWriter stdout, TextWriter stderr)
+    public static int Run(CliRequest request, ConsoleServices core, TextWriter stdout, TextWriter stderr)
     {
         var edit = ToEdit(request);
-        var audit = new TolerantAuditLog(new JsonLinesAuditLog(auditPath));
-        using var draft = new PoolDraft(catalog, audit);
-        var file = catalog.Store.Path;
+        using var draft = new PoolDraft(core.Catalog, core.Audit);
+        var file = core.Store.Path;
         if (draft.Base.Load.Problem is { } problem)
         {
             stderr.WriteLine("error: " + PoolsText.OneLine(problem.Message) + " Nothing was changed.");
             return ExitCodes.Unreadable;
         }
-        var inventoryError = draft.Base.Inventory.Error;
-        if (inventoryError is not null && edit is RemovePool remove)
-        {
-            // Without qubes.xml the in-use guard would pass every pool; refuse rather than risk every VM.
-            stderr.WriteLine($"error: Cannot tell whether any VM uses pool '{PoolsText.OneLine(remove.Name)}': {PoolsText.OneLine(inventoryError)} Give the right file with --qubes-xml PATH. Nothing was changed.");
-            return ExitCodes.Refused;
-        }
 
-        var result = draft.Add(edit);
-        if (!result.Ok)
-        {
-            foreach (var d in result.Errors) stderr.WriteLine("error: " + Sentence(d));
-            return ExitCodes.Refused;
-        }
+        var result = draft.Add(edit, confirmed: request.Yes);
+        foreach (var d in result.Diagnostics) stderr.WriteLine(Line(d));
+        if (!result.Ok) return ExitCodes.Refused;
         if (!draft.HasChanges) return ExitCodes.Ok;
-        foreach (var d in result.Warnings) stderr.WriteLine("warning: " + Sentence(d));
-        if (inventoryError is not null && edit is SetPoolOptions set && set.Options.Any(o => o.Key == KnownDrivers.DirPathKey))
-        {
-            stderr.WriteLine($"warning: {PoolsText.OneLine(inventoryError)} If VMs use pool '{PoolsText.OneLine(set.Name)}', Qubes will look for their files under the new dir_path; no files are moved.");
-        }
-
-        // The check Apply makes before writing, made here too so that a dry run shows only what would be written.
-        if (ApplyCheck.Refusal(draft.Base.Load.Document, draft.Current!) is { } refusal)
+        if (draft.Verdict.Refusal is { } refusal)
         {
             stderr.WriteLine("error: " + PoolsText.OneLine(refusal) + " Nothing was changed.");
             return ExitCodes.Refused;
@@ -62,9 +44,14 @@ public static class EditCommand
             stdout.Write(draft.Diff());
             return ExitCodes.Ok;
         }
+        if (draft.Unconfirmed.Count > 0)
+        {
+            stderr.WriteLine("error: The warning above needs your confirmation; run the command again with --yes to confirm it. Nothing was changed.");
+            return ExitCodes.Refused;
+        }
 
         PauseForTests(stderr);
-        var outcome = draft.Apply("cli", User());
+        var outcome = draft.Apply("cli", core.User.Name, confirmed: request.Yes);
         if (outcome.Refused is { } refused)
         {
             stderr.WriteLine("error: " + PoolsText.OneLine(refused));
@@ -83,15 +70,19 @@ public static class EditCommand
                 return ExitCodes.WriteFailed;
             case SaveStatus.Saved:
                 stdout.WriteLine(save.Message);
-                if (audit.Failure is { } failure)
+                if (outcome.AuditFailure is { } failure)
                 {
-                    stderr.WriteLine($"warning: The change was saved, but the audit log {auditPath} could not be written: {PoolsText.OneLine(failure)}");
+                    stderr.WriteLine($"warning: The change was saved, but the audit log {core.AuditPath} could not be written: {PoolsText.OneLine(failure)}");
                 }
                 return ExitCodes.Ok;
             default:
                 return ExitCodes.Ok;
         }
     }
+
+    /// <summary>One finding as the command prints it: "error: MESSAGE (line N) [code]".</summary>
+    public static string Line(Diagnostic d)
+        => $"{(d.IsError ? "error" : "warning")}: {PoolsText.OneLine(d.Message)}{(d.Line is { } line ? $" (line {line})" : "")} [{d.Code}]";
 
     /// <summary>The edit the request asks for. For <c>pool add</c> without driver or class, the driver is xen.</summary>
     public static PoolEdit ToEdit(CliRequest request)
@@ -119,15 +110,6 @@ public static class EditCommand
 
     private static string? Value(CliRequest request, string key)
         => request.Options.Where(o => o.Key == key).Select(o => o.Value).LastOrDefault();
-
-    private static string Sentence(Diagnostic d)
-        => PoolsText.OneLine(d.Message) + (d.Line is { } line ? $" (line {line})" : "");
-
-    private static string User()
-    {
-        var sudo = Environment.GetEnvironmentVariable("SUDO_USER");
-        return string.IsNullOrEmpty(sudo) ? Environment.UserName : $"{Environment.UserName} (sudo by {sudo})";
-    }
 
     private static void PauseForTests(TextWriter stderr)
     {

@@ -25,6 +25,9 @@ public class EditPoolDialogTests : DraftTestContext
         var set = Assert.IsType<SetPoolOptions>(Assert.Single(Draft.Edits));
         Assert.Equal([new KeyValuePair<string, string>("dir_path", "/mnt/faster")], set.Options);
         Assert.Contains("dir_path=/mnt/fast\n", File.ReadAllText(Sandbox.ConfPath));
+        // The dialog's checkbox is the confirmation: the review page does not ask again.
+        Assert.Single(Draft.Verdict.NeedingConfirmation);
+        Assert.Empty(Draft.Unconfirmed);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public class RemovePoolDialogTests : DraftTestContext
         UseSandbox(Conf);
         var (provider, _) = await OpenDialogAsync<RemovePoolDialog>(For("default"));
 
-        Assert.Contains("The default pool cannot be removed", provider.Markup);
+        Assert.Contains("There is no [default] section; Qubes cannot load any VM of the default pool", provider.Markup);
         Assert.True(Button(provider, "Remove pool").HasAttribute("disabled"));
     }
 

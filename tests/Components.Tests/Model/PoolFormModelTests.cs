@@ -1,16 +1,22 @@
 namespace QubesPoolConsole.Components.Tests.Model;
 
-public class PoolFormModelTests
+public sealed class PoolFormModelTests : IDisposable
 {
-    private static readonly StorageConfDocument Doc = StorageConfDocument.Parse(
-        "[default]\ndriver=xen\n\n[fast]\ndriver=xen\ndir_path=/mnt/fast\nrevisions_to_keep=2\n\n[lvm]\nclass=my.drivers.LvmPool\nvolume_group=qubes\n");
+    private const string Text = "[default]\ndriver=xen\n\n[fast]\ndriver=xen\ndir_path=/mnt/fast\nrevisions_to_keep=2\n\n[lvm]\nclass=my.drivers.LvmPool\nvolume_group=qubes\n";
+    private static readonly StorageConfDocument Doc = StorageConfDocument.Parse(Text);
+    private readonly TempConsoleFiles _sandbox = new(Text, TempConsoleFiles.QubesXml(("work", "fast")));
+    private readonly PoolDraft _draft;
+
+    public PoolFormModelTests() => _draft = new PoolDraft(_sandbox.Catalog);
+
+    public void Dispose() => _sandbox.Dispose();
 
     [Fact]
     public void CreateCheck_BadNameAndBadDirectory_GivesEachFieldItsOwnError()
     {
         var form = new CreatePoolFormModel { Name = "DEFAULT", DirPath = "x/../y" };
 
-        var messages = form.Check(Doc);
+        var messages = form.Check(_draft);
 
         Assert.Contains("is reserved", messages.ErrorText(FieldMessages.Name));
         Assert.Contains("is relative", messages.ErrorText(FieldMessages.DirPath));
@@ -24,13 +30,13 @@ public class PoolFormModelTests
         form.Options[0].Key = "Bad-Key";
         form.Options[0].Value = "1";
 
-        var messages = form.Check(Doc);
+        var messages = form.Check(_draft);
 
         Assert.Contains("Option name 'Bad-Key'", messages.ErrorText("Bad-Key"));
         Assert.Null(messages.ErrorText(FieldMessages.Class));
 
         form.Options[0].Key = "pool_name";
-        var fixedMessages = form.Check(Doc);
+        var fixedMessages = form.Check(_draft);
 
         Assert.False(fixedMessages.HasErrors);
         Assert.Contains(fixedMessages.WarningsFor(FieldMessages.Class), d => d.Message.Contains("custom class my.drivers.Zfs"));
@@ -57,9 +63,8 @@ public class PoolFormModelTests
     {
         var pool = PoolModel.Build(Doc).Single(p => p.Name == "lvm");
         var fast = PoolModel.Build(Doc).Single(p => p.Name == "fast");
-        var usage = new PoolUsage([("work", "fast")]);
 
-        Assert.False(new EditPoolFormModel(pool, Doc).Check(Doc, usage).MovesVms);
-        Assert.True(new EditPoolFormModel(fast, Doc) { DirPath = "/elsewhere" }.Check(Doc, usage).MovesVms);
+        Assert.False(new EditPoolFormModel(pool, Doc).Check(_draft).MovesVms);
+        Assert.True(new EditPoolFormModel(fast, Doc) { DirPath = "/elsewhere" }.Check(_draft).MovesVms);
     }
 }

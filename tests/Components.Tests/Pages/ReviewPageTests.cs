@@ -1,4 +1,5 @@
 using MudBlazor;
+using QubesPoolConsole.Core.Audit;
 
 namespace QubesPoolConsole.Components.Tests.Pages;
 
@@ -14,6 +15,7 @@ public class ReviewPageTests : ComponentTestContext
         _draft = new PoolDraft(_sandbox.Catalog);
         Services.AddSingleton(_draft);
         Services.AddSingleton(_sandbox);
+        Services.AddSingleton(new AuditUser("tester"));
         AddAuthorization().SetAuthorized("alice").SetClaims(new System.Security.Claims.Claim(ReviewPage.SessionClaim, "session-1"));
     }
 

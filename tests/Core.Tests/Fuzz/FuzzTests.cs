@@ -22,7 +22,6 @@ public class FuzzTests(ITestOutputHelper output)
         (2, Pick(Names).Select(n => (PoolEdit)new RemovePool(n))),
         (1, ConfGen.AnyFile.Select(t => (PoolEdit)new ReplaceText(t, "raw edit"))));
 
-    private static readonly PoolUsage Usage = new([("work", "pool0"), ("sys-net", "default")]);
 
     [Fact]
     public void Parser_AndValidator_NeverThrow_AndRoundTrip()
@@ -65,7 +64,7 @@ public class FuzzTests(ITestOutputHelper output)
             var doc = StorageConfDocument.Parse(t.Item1);
             foreach (var edit in t.Item2)
             {
-                var result = PoolEditor.Apply(doc, edit, Usage);
+                var result = PoolEditor.Apply(doc, edit);
                 if (!result.Ok)
                 {
                     Assert.NotEmpty(result.Errors);

@@ -31,6 +31,10 @@ public class PoolRulesTests
         { DefaultPoolHasKeys, "[default]\ndriver=xen\ndir_path=/x\n", 3, "default", "dir_path", "'dir_path' in [default] crashes Qubes R3.2|ValueError" },
         { DirPathMissing, Default + "[p]\ndriver=xen\n", 3, "p", "dir_path", "has no dir_path|TypeError|dir_path=/absolute/path" },
         { DirPathRelative, Default + "[p]\ndriver=xen\ndir_path=var/p\n", 5, "p", "dir_path", "dir_path of [p]|'var/p' is relative|absolute" },
+        { DirPathDotSegment, Default + "[p]\ndriver=xen\ndir_path=/var/../p\n", 5, "p", "dir_path", "dir_path of [p]|contains '.' or '..'" },
+        { DirPathEmpty, Default + "[p]\ndriver=xen\ndir_path=\n", 5, "p", "dir_path", "dir_path of [p] is empty" },
+        { DirPathTooLong, Default + "[p]\ndriver=xen\ndir_path=/" + new string('a', 5000) + "\n", 5, "p", "dir_path", "5001 characters long" },
+        { DirPathControlCharacter, Default + "[p]\ndriver=xen\ndir_path=/a\u0007b\n", 5, "p", "dir_path", "U+0007" },
         { DirPathNotNormalized, Default + "[p]\ndriver=xen\ndir_path=/var//p/\n", 5, "p", "dir_path", "not in normal form|'/var/p'" },
         { XenExtraKey, Default + "[p]\ndriver=xen\ndir_path=/p\nsize=10\n", 6, "p", "size", "'size' is not an option of the xen driver|TypeError" },
     };
@@ -55,7 +59,8 @@ public class PoolRulesTests
         var covered = Rules().Select(r => (string)r[0]).ToHashSet();
         string[] fromRules = [ByteOrderMark, NulByte, KeyBeforeSection, InvalidLine, DuplicateSection, DuplicateKey, DefaultPoolMissing,
             DefaultsSectionKeys, KeyCase, ReservedSectionName, InvalidPoolName, MultiLineValue, ReservedKey, XenStorageClass, InvalidClass,
-            CustomDriverUnchecked, NoDriver, UnknownDriver, DefaultPoolHasKeys, DirPathMissing, DirPathRelative, DirPathNotNormalized, XenExtraKey];
+            CustomDriverUnchecked, NoDriver, UnknownDriver, DefaultPoolHasKeys, DirPathMissing, DirPathRelative, DirPathDotSegment, DirPathEmpty,
+            DirPathTooLong, DirPathControlCharacter, DirPathNotNormalized, XenExtraKey];
         Assert.Empty(fromRules.Except(covered));
     }
 

@@ -85,12 +85,12 @@ public static class BadConfCorpus
             ["dir_path via class, missing"] = (D + "[p]\nclass=qubes.storage.xen.XenPool\n", DirPathMissing, 3, "has no dir_path", true),
             ["relative dir_path"] = (D + "[p]\ndriver=xen\ndir_path=var/lib/p\n", DirPathRelative, 5, "is relative", true),
             ["tilde dir_path"] = (D + "[p]\ndriver=xen\ndir_path=~/pools\n", DirPathRelative, 5, "is relative", true),
-            ["empty dir_path"] = (D + "[p]\ndriver=xen\ndir_path=\n", DirPathRelative, 5, "is empty", true),
-            ["dotdot dir_path"] = (D + "[p]\ndriver=xen\ndir_path=/var/../etc\n", DirPathRelative, 5, "'.' or '..'", true),
-            ["dot dir_path"] = (D + "[p]\ndriver=xen\ndir_path=/var/./p\n", DirPathRelative, 5, "'.' or '..'", true),
-            ["control char dir_path"] = (D + "[p]\ndriver=xen\ndir_path=/var/\u0007p\n", DirPathRelative, 5, "U+0007", true),
-            ["lone CR in dir_path"] = (D + "[p]\ndriver=xen\ndir_path=/var/\rp\n", DirPathRelative, 5, "carriage return", true),
-            ["long dir_path"] = (D + "[p]\ndriver=xen\ndir_path=/" + new string('a', 5000) + "\n", DirPathRelative, 5, "5001 characters long", true),
+            ["empty dir_path"] = (D + "[p]\ndriver=xen\ndir_path=\n", DirPathEmpty, 5, "is empty", true),
+            ["dotdot dir_path"] = (D + "[p]\ndriver=xen\ndir_path=/var/../etc\n", DirPathDotSegment, 5, "'.' or '..'", true),
+            ["dot dir_path"] = (D + "[p]\ndriver=xen\ndir_path=/var/./p\n", DirPathDotSegment, 5, "'.' or '..'", true),
+            ["control char dir_path"] = (D + "[p]\ndriver=xen\ndir_path=/var/\u0007p\n", DirPathControlCharacter, 5, "U+0007", true),
+            ["lone CR in dir_path"] = (D + "[p]\ndriver=xen\ndir_path=/var/\rp\n", DirPathControlCharacter, 5, "carriage return", true),
+            ["long dir_path"] = (D + "[p]\ndriver=xen\ndir_path=/" + new string('a', 5000) + "\n", DirPathTooLong, 5, "5001 characters long", true),
             ["extra xen key"] = (D + "[p]\ndriver=xen\ndir_path=/p\nsize=10\n", XenExtraKey, 6, "not an option of the xen driver", true),
             ["R4 revisions key"] = (D + "[p]\ndriver=xen\ndir_path=/p\nrevisions_to_keep=3\n", XenExtraKey, 6, "TypeError", true),
             ["extra key via DEFAULT"] = ("[DEFAULT]\nk=1\n" + D + "[p]\ndriver=xen\ndir_path=/p\n", XenExtraKey, 2, "not an option of the xen driver", true),
@@ -145,7 +145,7 @@ public static class BadConfCorpus
 
         // Size.
         cases["1 MB line (invalid)"] = new Case(() => Encoding.UTF8.GetBytes(D + new string('x', 1 << 20) + "\n"), InvalidLine, 3, "ParsingError");
-        cases["1 MB dir_path"] = new Case(() => Encoding.UTF8.GetBytes(D + "[p]\ndriver=xen\ndir_path=/" + new string('a', 1 << 20) + "\n"), DirPathRelative, 5, "1048577 characters long");
+        cases["1 MB dir_path"] = new Case(() => Encoding.UTF8.GetBytes(D + "[p]\ndriver=xen\ndir_path=/" + new string('a', 1 << 20) + "\n"), DirPathTooLong, 5, "1048577 characters long");
         cases["100 KB section name"] = new Case(() => Encoding.UTF8.GetBytes(D + "[" + new string('p', 100_000) + "]\ndriver=xen\ndir_path=/p\n"), InvalidPoolName, 3, "100000 characters long");
         cases["50 MB file, one bad line at the end"] = new Case(FiftyMegabytes, InvalidLine, FiftyMbBadLine, "ParsingError");
         cases["100,000 pools, one without dir_path"] = new Case(ManyPools, DirPathMissing, 3 + 4 * 99_999, "has no dir_path");

@@ -29,13 +29,13 @@ public class BadFormValueTests
         ("c", PoolExists, "already exists"));
 
     public static TheoryData<string, string, string> Paths() => Rows(
-        ("", DirPathRelative, "is empty"), ("   ", DirPathRelative, "is empty"), ("relative", DirPathRelative, "is relative"),
-        ("./x", DirPathRelative, "is relative"), ("~/pools", DirPathRelative, "is relative"), ("/a/../etc", DirPathRelative, "'.' or '..'"),
-        ("/a/./b", DirPathRelative, "'.' or '..'"), ("/..", DirPathRelative, "'.' or '..'"), ("/a\nb", DirPathRelative, "a line break"),
-        ("/a\rb", DirPathRelative, "a carriage return"), ("/a\0b", DirPathRelative, "a NUL byte"), ("/a\tb", DirPathRelative, "a tab"),
-        ("/x\u0007", DirPathRelative, "U+0007"), ("/" + Long, DirPathRelative, "10001 characters long"),
-        ("/x ;comment", InvalidValue, "contains ' ;'"), ("/x\t;y", DirPathRelative, "a tab"), ("/x ", InvalidValue, "ends with whitespace"),
-        ("/srv/p\n[evil]\ndriver=xen", DirPathRelative, "a line break"), ("$(reboot)", DirPathRelative, "is relative"),
+        ("", DirPathEmpty, "is empty"), ("   ", DirPathEmpty, "is empty"), ("relative", DirPathRelative, "is relative"),
+        ("./x", DirPathRelative, "is relative"), ("~/pools", DirPathRelative, "is relative"), ("/a/../etc", DirPathDotSegment, "'.' or '..'"),
+        ("/a/./b", DirPathDotSegment, "'.' or '..'"), ("/..", DirPathDotSegment, "'.' or '..'"), ("/a\nb", DirPathControlCharacter, "a line break"),
+        ("/a\rb", DirPathControlCharacter, "a carriage return"), ("/a\0b", DirPathControlCharacter, "a NUL byte"), ("/a\tb", DirPathControlCharacter, "a tab"),
+        ("/x\u0007", DirPathControlCharacter, "U+0007"), ("/" + Long, DirPathTooLong, "10001 characters long"),
+        ("/x ;comment", InvalidValue, "contains ' ;'"), ("/x\t;y", DirPathControlCharacter, "a tab"), ("/x ", InvalidValue, "ends with whitespace"),
+        ("/srv/p\n[evil]\ndriver=xen", DirPathControlCharacter, "a line break"), ("$(reboot)", DirPathRelative, "is relative"),
         ("`id`/x", DirPathRelative, "is relative"), ("; /x", DirPathRelative, "is relative"));
 
     public static TheoryData<string, string, string> Keys() => Rows(

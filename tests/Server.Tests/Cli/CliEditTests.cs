@@ -12,7 +12,9 @@ public class CliEditTests
         var run = await box.RunAsync("pool", "add", "vmstore", "-o", "dir_path=/mnt/vmstore");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal("", run.Stderr);
+        // The directory-on-disk check of the web forms, now Core's, speaks for the CLI too.
+        Assert.Equal("warning: '/mnt/vmstore' does not exist yet; Qubes will create it (with appvms/, vm-templates/ and servicevms/) the next time it loads the VMs. [dir-path-not-on-disk]",
+            Assert.Single(run.StderrLines));
         Assert.StartsWith($"Saved {box.ConfPath}; the previous version is kept as ", run.Stdout);
         var after = File.ReadAllText(box.ConfPath);
         Assert.StartsWith(before.TrimEnd('\n'), after);
@@ -24,6 +26,21 @@ public class CliEditTests
         Assert.Equal("cli", entry.RootElement.GetProperty("session").GetString());
         Assert.Equal("Add pool vmstore (xen)", entry.RootElement.GetProperty("summary").GetString());
         Assert.Equal(box.ConfPath, entry.RootElement.GetProperty("file").GetString());
+    }
+
+    [Fact]
+    public async Task Add_WhenTheAuditLogCannotBeWritten_TheChangeStandsAndStderrSaysSo()
+    {
+        using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
+        var auditPath = Path.Combine(box.StateDirectory, "audit.jsonl");
+        Directory.CreateDirectory(auditPath); // a folder where the journal should be: appending to it fails
+
+        var run = await box.RunAsync("pool", "add", "p2", "-o", $"dir_path={box.Root}");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.StartsWith($"Saved {box.ConfPath}", run.Stdout);
+        Assert.StartsWith($"warning: The change was saved, but the audit log {auditPath} could not be written: ", Assert.Single(run.StderrLines));
+        Assert.EndsWith($"[p2]\ndriver=xen\ndir_path={box.Root}\n", File.ReadAllText(box.ConfPath));
     }
 
     [Fact]
@@ -75,17 +92,48 @@ public class CliEditTests
     }
 
     [Fact]
-    public async Task Set_DirPathOfPoolInUse_WritesAndWarnsNamingTheVms()
+    public async Task Set_DirPathOfPoolInUse_WithoutYes_IsRefusedAndSaysWhy()
     {
         using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
         box.PutVmsInPool("vmstore", "work", "vault");
+        Directory.CreateDirectory(Path.Combine(box.Root, "other"));
+        var stamp = box.Stamp();
 
-        var run = await box.RunAsync("pool", "set", "vmstore", "-o", "dir_path=/mnt/other");
+        var run = await box.RunAsync("pool", "set", "vmstore", "-o", $"dir_path={box.Root}/other");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Equal(2, run.StderrLines.Length);
+        Assert.StartsWith("warning: Pool 'vmstore' holds 2 VM(s) (vault, work).", run.StderrLines[0]);
+        Assert.EndsWith("[pool-moved]", run.StderrLines[0]);
+        Assert.Equal("error: The warning above needs your confirmation; run the command again with --yes to confirm it. Nothing was changed.", run.StderrLines[1]);
+        Assert.Equal(stamp, box.Stamp());
+    }
+
+    [Fact]
+    public async Task Set_DirPathOfPoolInUse_WithYes_WritesAndWarnsNamingTheVms()
+    {
+        using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
+        box.PutVmsInPool("vmstore", "work", "vault");
+        Directory.CreateDirectory(Path.Combine(box.Root, "other"));
+
+        var run = await box.RunAsync("pool", "set", "vmstore", "-o", $"dir_path={box.Root}/other", "--yes");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var warning = Assert.Single(run.StderrLines);
         Assert.StartsWith("warning: Pool 'vmstore' holds 2 VM(s) (vault, work).", warning);
-        Assert.EndsWith("[vmstore]\ndriver=xen\ndir_path=/mnt/other\n", File.ReadAllText(box.ConfPath));
+        Assert.EndsWith($"[vmstore]\ndriver=xen\ndir_path={box.Root}/other\n", File.ReadAllText(box.ConfPath));
+    }
+
+    [Fact]
+    public async Task Set_ValueThePoolAlreadyHas_IsANoOpEvenWhenTheConsoleWouldRefuseItFresh()
+    {
+        using var box = new CliSandbox(CliSandbox.ShippedWithVmstore + "\n[rel]\ndriver=xen\ndir_path=relative/dir\n");
+        var stamp = box.Stamp();
+
+        var run = await box.RunAsync("pool", "set", "rel", "-o", "dir_path=relative/dir");
+
+        Assert.Equal(new CliResult(0, "", ""), run);
+        Assert.Equal(stamp, box.Stamp());
     }
 
     [Fact]
@@ -94,12 +142,12 @@ public class CliEditTests
         using var box = new CliSandbox(CliSandbox.ShippedWithVmstore, qubesXmlFixture: null);
 
         var noop = await box.RunAsync("pool", "set", "vmstore", "-o", "dir_path=/mnt/vmstore");
-        var run = await box.RunAsync("pool", "set", "vmstore", "-o", "dir_path=/mnt/other");
+        var run = await box.RunAsync("pool", "set", "vmstore", "-o", $"dir_path={box.Root}");
 
         Assert.Equal(new CliResult(0, "", ""), noop);
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.StartsWith($"warning: {box.QubesXmlPath} does not exist", Assert.Single(run.StderrLines));
-        Assert.EndsWith("dir_path=/mnt/other\n", File.ReadAllText(box.ConfPath));
+        Assert.EndsWith($"dir_path={box.Root}\n", File.ReadAllText(box.ConfPath));
     }
 
     [Fact]
@@ -211,7 +259,7 @@ public class CliEditTests
     public async Task Edit_FileChangedWhileTheCommandRuns_IsAConflictAndKeepsTheOtherChange()
     {
         using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
-        var psi = box.Cli.StartInfo(box.Args("pool", "set", "vmstore", "-o", "dir_path=/mnt/other"),
+        var psi = box.Cli.StartInfo(box.Args("pool", "set", "vmstore", "-o", $"dir_path={box.Root}"),
             new Dictionary<string, string> { ["QPC_TEST_PAUSE_BEFORE_SAVE"] = "1" });
         using var process = Process.Start(psi)!;
 

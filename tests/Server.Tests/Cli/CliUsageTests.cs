@@ -51,10 +51,10 @@ public class CliUsageTests
     [InlineData(new[] { "pools", "--help" }, "Usage: QubesPoolConsole pools [--json]")]
     [InlineData(new[] { "check", "-h" }, "Usage: QubesPoolConsole check [--json]")]
     [InlineData(new[] { "pool", "--help" }, "Usage: QubesPoolConsole pool COMMAND")]
-    [InlineData(new[] { "pool", "add", "--help" }, "Usage: QubesPoolConsole pool add NAME [-o key=value ...] [--dry-run]")]
-    [InlineData(new[] { "pool", "set", "x", "--help" }, "Usage: QubesPoolConsole pool set NAME -o key=value [-o ...] [--dry-run]")]
-    [InlineData(new[] { "help", "pool", "unset" }, "Usage: QubesPoolConsole pool unset NAME KEY [--dry-run]")]
-    [InlineData(new[] { "pool", "remove", "--help" }, "Usage: QubesPoolConsole pool remove NAME [--dry-run]")]
+    [InlineData(new[] { "pool", "add", "--help" }, "Usage: QubesPoolConsole pool add NAME [-o key=value ...] [--dry-run] [--yes]")]
+    [InlineData(new[] { "pool", "set", "x", "--help" }, "Usage: QubesPoolConsole pool set NAME -o key=value [-o ...] [--dry-run] [--yes]")]
+    [InlineData(new[] { "help", "pool", "unset" }, "Usage: QubesPoolConsole pool unset NAME KEY [--dry-run] [--yes]")]
+    [InlineData(new[] { "pool", "remove", "--help" }, "Usage: QubesPoolConsole pool remove NAME [--dry-run] [--yes]")]
     public async Task Help_PrintsTheUsageOnStdoutAndExitsZero(string[] args, string usage)
     {
         using var box = new CliSandbox();
