@@ -29,6 +29,14 @@ fi
 
 passed=0; failed=0; skipped=0; status=0
 
+# The house style (.editorconfig): any drift is one failure, with the files named.
+echo "== format check"
+if ! dotnet format WebConsole.sln --verify-no-changes --no-restore -v q > "$log_dir/format.log" 2>&1; then
+  grep -E "error|warning" "$log_dir/format.log" | sed -E 's/ \[[^]]*\]$//' | sort -u | head -40
+  echo "format check failed: run 'dotnet format WebConsole.sln'"
+  failed=$((failed + 1)); status=1
+fi
+
 # The published, self-contained build (packaging/publish.sh) for the e2e test that runs it without dotnet.
 publish_start=$(date +%s)
 if bash packaging/publish.sh "$log_dir/published" > "$log_dir/publish.log" 2>&1; then
