@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 using QubesPoolConsole.Components.Controls;
 using QubesPoolConsole.Components.Model;
@@ -51,6 +52,12 @@ public partial class CreatePoolDialog
             return;
         }
         MudDialog.Close(DialogResult.Ok<IReadOnlyList<PoolEdit>>([edit]));
+    }
+
+    // Enter in a text field submits, as in a plain HTML form (the buttons sit outside the fields' markup).
+    private void SubmitOnEnter(KeyboardEventArgs e)
+    {
+        if (e.Key is "Enter" or "NumpadEnter" && !e.ShiftKey && !e.AltKey && !e.CtrlKey) Submit();
     }
 
     private void Cancel() => MudDialog.Cancel();

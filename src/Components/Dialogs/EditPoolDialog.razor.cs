@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 using QubesPoolConsole.Components.Model;
 using QubesPoolConsole.Core.Pools;
@@ -58,6 +59,12 @@ public partial class EditPoolDialog
         if (_form is null || Draft.Current is not { } doc) return;
         _messages = _form.Check(doc, Draft.Base.Inventory.Inventory.Usage);
         if (!_messages.MovesVms) _moveConfirmed = false;
+    }
+
+    // Enter in a text field submits, as in a plain HTML form (the buttons sit outside the fields' markup).
+    private void SubmitOnEnter(KeyboardEventArgs e)
+    {
+        if (e.Key is "Enter" or "NumpadEnter" && !e.ShiftKey && !e.AltKey && !e.CtrlKey) Submit();
     }
 
     private void Submit()

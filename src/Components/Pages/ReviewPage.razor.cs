@@ -19,16 +19,15 @@ public partial class ReviewPage
     private Notice? _notice;
     private bool _busy;
 
-    [Inject] private PoolDraft Draft { get; set; } = default!;
-    [Inject] private IDialogService Dialogs { get; set; } = default!;
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
-    [Inject] private IServiceProvider Services { get; set; } = default!;
+    [Inject] public required IDialogService Dialogs { get; init; }
 
-    protected override void OnInitialized() => Draft.Changed += OnDraftChanged;
+    [Inject] public required ISnackbar Snackbar { get; init; }
+
+    [Inject] public required IServiceProvider Services { get; init; }
 
     protected override void OnParametersSet() => Validate();
 
-    private void OnDraftChanged() => _ = InvokeAsync(() => { Validate(); StateHasChanged(); });
+    protected override void OnDraftChanged() => Validate();
 
     private void Validate() => _diagnostics = Draft.Current is { } doc ? PoolRules.Validate(doc) : [];
 
@@ -112,8 +111,6 @@ public partial class ReviewPage
             return "local";
         }
     }
-
-    public void Dispose() => Draft.Changed -= OnDraftChanged;
 
     private sealed record ConflictState(string LoadedText, string? DiskText, string Message);
 
