@@ -32,6 +32,9 @@ public sealed class SessionDrafts : IDisposable
     /// <summary>How many sessions have a draft now.</summary>
     public int Count => _drafts.Count;
 
+    /// <summary>The ids of the sessions that have a draft now.</summary>
+    public IReadOnlyCollection<string> Sessions => [.. _drafts.Keys];
+
     /// <summary>The session's draft, started on the file as it is now when the session has none yet.</summary>
     public PoolDraft For(string session)
     {
