@@ -14,19 +14,7 @@ public sealed class PoolDialogs(IDialogService dialogs, ISnackbar snackbar, Navi
     /// <summary>How long a "Staged: …" notice stays (unless hovered); the app bar's count is the lasting sign.</summary>
     public static readonly TimeSpan NoticeDuration = TimeSpan.FromSeconds(5);
 
-    // DefaultFocus.None: MudBlazor's default focuses the dialog's focus trap, which takes the focus from the field
-    // marked AutoFocus; FirstChild would land on the title's close button. The dialogs focus their first field.
-    private static readonly DialogOptions FormOptions = new()
-    {
-        MaxWidth = MaxWidth.Small,
-        FullWidth = true,
-        CloseOnEscapeKey = true,
-        CloseButton = true,
-        DefaultFocus = DefaultFocus.None,
-    };
-
-    // No field to type into: the dialog itself takes the focus (MudBlazor's default), so that it is read out.
-    private static readonly DialogOptions ConfirmOptions = new()
+    private static readonly DialogOptions Options = new()
     {
         MaxWidth = MaxWidth.Small,
         FullWidth = true,
@@ -35,20 +23,20 @@ public sealed class PoolDialogs(IDialogService dialogs, ISnackbar snackbar, Navi
     };
 
     /// <summary>The create dialog.</summary>
-    public Task<bool> CreateAsync() => ShowAsync<CreatePoolDialog>("Add pool", [], FormOptions);
+    public Task<bool> CreateAsync() => ShowAsync<CreatePoolDialog>("Add pool", []);
 
     /// <summary>The edit dialog.</summary>
     public Task<bool> EditAsync(string pool)
-        => ShowAsync<EditPoolDialog>($"Edit pool {pool}", new DialogParameters<EditPoolDialog> { { d => d.Pool, pool } }, FormOptions);
+        => ShowAsync<EditPoolDialog>($"Edit pool {pool}", new DialogParameters<EditPoolDialog> { { d => d.Pool, pool } });
 
     /// <summary>The remove confirmation.</summary>
     public Task<bool> RemoveAsync(string pool)
-        => ShowAsync<RemovePoolDialog>($"Remove pool {pool}", new DialogParameters<RemovePoolDialog> { { d => d.Pool, pool } }, ConfirmOptions);
+        => ShowAsync<RemovePoolDialog>($"Remove pool {pool}", new DialogParameters<RemovePoolDialog> { { d => d.Pool, pool } });
 
-    private async Task<bool> ShowAsync<TDialog>(string title, DialogParameters parameters, DialogOptions options)
+    private async Task<bool> ShowAsync<TDialog>(string title, DialogParameters parameters)
         where TDialog : IComponent
     {
-        var reference = await dialogs.ShowAsync<TDialog>(title, parameters, options);
+        var reference = await dialogs.ShowAsync<TDialog>(title, parameters, Options);
         var result = await reference.Result;
         if (result is not { Canceled: false, Data: IReadOnlyList<PoolEdit> edits }) return false;
         snackbar.Add(DraftStaging.StagedMessage(edits), Severity.Success, o =>
