@@ -4,6 +4,7 @@ using MudBlazor;
 using QubesPoolConsole.Components.Controls;
 using QubesPoolConsole.Components.Model;
 using QubesPoolConsole.Core.Diagnostics;
+using QubesPoolConsole.Core.Drafts;
 using QubesPoolConsole.Core.Pools;
 
 namespace QubesPoolConsole.Components.Dialogs;
@@ -11,6 +12,8 @@ namespace QubesPoolConsole.Components.Dialogs;
 /// <summary>Asks for a new pool and stages an <see cref="AddPool"/>; closes with Ok(the staged edits) or Cancel.</summary>
 public partial class CreatePoolDialog
 {
+    [Inject] public required PoolDraft Draft { get; init; }
+
     private readonly CreatePoolFormModel _form = new();
     private readonly HashSet<string> _touched = [];
     private FieldMessages _messages = FieldMessages.None;

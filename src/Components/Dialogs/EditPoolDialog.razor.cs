@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 using QubesPoolConsole.Components.Model;
+using QubesPoolConsole.Core.Drafts;
 using QubesPoolConsole.Core.Pools;
 
 namespace QubesPoolConsole.Components.Dialogs;
@@ -12,6 +13,8 @@ namespace QubesPoolConsole.Components.Dialogs;
 /// </summary>
 public partial class EditPoolDialog
 {
+    [Inject] public required PoolDraft Draft { get; init; }
+
     private EditPoolFormModel? _form;
     private string? _blocked;
     private FieldMessages _messages = FieldMessages.None;
