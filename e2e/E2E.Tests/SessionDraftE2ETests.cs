@@ -52,6 +52,10 @@ public class SessionDraftE2ETests(BrowserFixture browser)
         Directory.CreateDirectory(dir);
         var addPool = page.GetByRole(AriaRole.Button, new() { Name = "Add pool" });
 
+        // The router focuses the page's heading (for screen readers) without drawing a focus ring round it.
+        var heading = page.GetByRole(AriaRole.Heading, new() { Name = "Storage pools", Level = 1 });
+        await Expect(heading).ToBeFocusedAsync();
+        Assert.Equal("none", await heading.EvaluateAsync<string>("e => getComputedStyle(e).outlineStyle"));
         var tabs = 0;
         while (!await addPool.EvaluateAsync<bool>("b => b === document.activeElement"))
         {
@@ -59,6 +63,7 @@ public class SessionDraftE2ETests(BrowserFixture browser)
             await page.Keyboard.PressAsync("Tab");
         }
         await Shot(page, "keyboard-add-pool-focused");
+        Assert.NotEqual("none", await addPool.EvaluateAsync<string>("e => getComputedStyle(e).outlineStyle"));
         await page.Keyboard.PressAsync("Enter");
 
         var dialog = page.GetByRole(AriaRole.Dialog);
