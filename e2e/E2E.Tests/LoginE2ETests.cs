@@ -92,9 +92,10 @@ public class LoginE2ETests(BrowserFixture browser) : BrowserTest(browser)
 
         await second.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
         await Expect(second.GetByText("You have logged out.")).ToBeVisibleAsync();
-        await first.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
+        await first.GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
 
         await Expect(first.GetByRole(AriaRole.Heading, new() { Name = "Log in to Qubes Pool Console" })).ToBeVisibleAsync();
-        await Expect(first.GetByRole(AriaRole.Heading, new() { Name = "History" })).ToHaveCountAsync(0);
+        await Expect(first.GetByRole(AriaRole.Heading, new() { Name = "Audit log" })).ToHaveCountAsync(0);
+        await Expect(first.GetByRole(AriaRole.Status)).ToContainTextAsync("Your pending changes ended with your session");
     }
 }

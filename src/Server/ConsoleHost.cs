@@ -47,9 +47,10 @@ public static class ConsoleHost
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(paths);
         builder.Services.AddConsoleCore(paths);
+        builder.Services.AddSessionDrafts();
         builder.Services.AddVmCreation(options, paths);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddMudServices();
+        builder.Services.AddConsoleComponents();
 
         var app = builder.Build();
         app.UseConsoleSecurity();
@@ -69,10 +70,8 @@ public static class ConsoleHost
         services.AddSingleton(core.Catalog);
         services.AddSingleton(core.Audit);
         services.AddSingleton(core.User);
-        // One draft of pending changes per browser session (Blazor circuit).
         // Changes made outside the console (editor, qvm tools) reach every open draft; created on first use only.
         services.AddSingleton(_ => new FileChangeWatcher([paths.Conf, paths.QubesXml]));
-        services.AddScoped(sp => new PoolDraft(sp.GetRequiredService<PoolCatalog>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<FileChangeWatcher>()));
         return services;
     }
 }

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 using QubesPoolConsole.Components.Controls;
 using QubesPoolConsole.Components.Model;
 using QubesPoolConsole.Core.Diagnostics;
+using QubesPoolConsole.Core.Drafts;
 using QubesPoolConsole.Core.Pools;
 
 namespace QubesPoolConsole.Components.Dialogs;
@@ -10,6 +12,8 @@ namespace QubesPoolConsole.Components.Dialogs;
 /// <summary>Asks for a new pool and stages an <see cref="AddPool"/>; closes with Ok(the staged edits) or Cancel.</summary>
 public partial class CreatePoolDialog
 {
+    [Inject] public required PoolDraft Draft { get; init; }
+
     private readonly CreatePoolFormModel _form = new();
     private readonly HashSet<string> _touched = [];
     private FieldMessages _messages = FieldMessages.None;
@@ -51,6 +55,12 @@ public partial class CreatePoolDialog
             return;
         }
         MudDialog.Close(DialogResult.Ok<IReadOnlyList<PoolEdit>>([edit]));
+    }
+
+    // Enter in a text field submits, as in a plain HTML form (the buttons sit outside the fields' markup).
+    private void SubmitOnEnter(KeyboardEventArgs e)
+    {
+        if (e.Key is "Enter" or "NumpadEnter" && !e.ShiftKey && !e.AltKey && !e.CtrlKey) Submit();
     }
 
     private void Cancel() => MudDialog.Cancel();

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 using QubesPoolConsole.Components.Model;
+using QubesPoolConsole.Core.Drafts;
 using QubesPoolConsole.Core.Pools;
 
 namespace QubesPoolConsole.Components.Dialogs;
@@ -11,6 +13,8 @@ namespace QubesPoolConsole.Components.Dialogs;
 /// </summary>
 public partial class EditPoolDialog
 {
+    [Inject] public required PoolDraft Draft { get; init; }
+
     private EditPoolFormModel? _form;
     private string? _blocked;
     private FieldMessages _messages = FieldMessages.None;
@@ -58,6 +62,12 @@ public partial class EditPoolDialog
         if (_form is null || Draft.Current is null) return;
         _messages = _form.Check(Draft);
         if (!_messages.MovesVms) _moveConfirmed = false;
+    }
+
+    // Enter in a text field submits, as in a plain HTML form (the buttons sit outside the fields' markup).
+    private void SubmitOnEnter(KeyboardEventArgs e)
+    {
+        if (e.Key is "Enter" or "NumpadEnter" && !e.ShiftKey && !e.AltKey && !e.CtrlKey) Submit();
     }
 
     private void Submit()

@@ -5,9 +5,15 @@ using QubesPoolConsole.Core.Pools;
 
 namespace QubesPoolConsole.Components.Dialogs;
 
-/// <summary>Opens the pool dialogs and, when one staged edits, says so in a snackbar that links to the review page.</summary>
-public static class PoolDialogs
+/// <summary>
+/// Opens the pool dialogs and, when one staged edits, says so in a snackbar that links to the review page.
+/// Scoped: one per circuit, over that circuit's dialog provider, snackbars and navigation.
+/// </summary>
+public sealed class PoolDialogs(IDialogService dialogs, ISnackbar snackbar, NavigationManager nav)
 {
+    /// <summary>How long a "Staged: …" notice stays (unless hovered); the app bar's count is the lasting sign.</summary>
+    public static readonly TimeSpan NoticeDuration = TimeSpan.FromSeconds(5);
+
     private static readonly DialogOptions Options = new()
     {
         MaxWidth = MaxWidth.Small,
@@ -17,18 +23,17 @@ public static class PoolDialogs
     };
 
     /// <summary>The create dialog.</summary>
-    public static Task<bool> CreateAsync(IDialogService dialogs, ISnackbar snackbar, NavigationManager nav)
-        => ShowAsync<CreatePoolDialog>(dialogs, snackbar, nav, "Add pool", []);
+    public Task<bool> CreateAsync() => ShowAsync<CreatePoolDialog>("Add pool", []);
 
     /// <summary>The edit dialog.</summary>
-    public static Task<bool> EditAsync(IDialogService dialogs, ISnackbar snackbar, NavigationManager nav, string pool)
-        => ShowAsync<EditPoolDialog>(dialogs, snackbar, nav, $"Edit pool {pool}", new DialogParameters<EditPoolDialog> { { d => d.Pool, pool } });
+    public Task<bool> EditAsync(string pool)
+        => ShowAsync<EditPoolDialog>($"Edit pool {pool}", new DialogParameters<EditPoolDialog> { { d => d.Pool, pool } });
 
     /// <summary>The remove confirmation.</summary>
-    public static Task<bool> RemoveAsync(IDialogService dialogs, ISnackbar snackbar, NavigationManager nav, string pool)
-        => ShowAsync<RemovePoolDialog>(dialogs, snackbar, nav, $"Remove pool {pool}", new DialogParameters<RemovePoolDialog> { { d => d.Pool, pool } });
+    public Task<bool> RemoveAsync(string pool)
+        => ShowAsync<RemovePoolDialog>($"Remove pool {pool}", new DialogParameters<RemovePoolDialog> { { d => d.Pool, pool } });
 
-    private static async Task<bool> ShowAsync<TDialog>(IDialogService dialogs, ISnackbar snackbar, NavigationManager nav, string title, DialogParameters parameters)
+    private async Task<bool> ShowAsync<TDialog>(string title, DialogParameters parameters)
         where TDialog : IComponent
     {
         var reference = await dialogs.ShowAsync<TDialog>(title, parameters, Options);
@@ -36,10 +41,14 @@ public static class PoolDialogs
         if (result is not { Canceled: false, Data: IReadOnlyList<PoolEdit> edits }) return false;
         snackbar.Add(DraftStaging.StagedMessage(edits), Severity.Success, o =>
         {
+            // A notice with an action would wait for a click by default; this one goes away by itself (not while hovered).
+            o.RequireInteraction = false;
+            o.VisibleStateDuration = (int)NoticeDuration.TotalMilliseconds;
+            o.ShowCloseIcon = true;
             o.Action = "Review";
             o.OnClick = _ =>
             {
-                nav.NavigateTo(PoolLinks.Review);
+                nav.NavigateTo(ConsoleUrls.Review);
                 return Task.CompletedTask;
             };
         });

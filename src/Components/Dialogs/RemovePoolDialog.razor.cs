@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using QubesPoolConsole.Components.Model;
+using QubesPoolConsole.Core.Drafts;
 using QubesPoolConsole.Core.Pools;
 using QubesPoolConsole.Core.Vms;
 
@@ -13,6 +14,8 @@ namespace QubesPoolConsole.Components.Dialogs;
 /// </summary>
 public partial class RemovePoolDialog
 {
+    [Inject] public required PoolDraft Draft { get; init; }
+
     private string? _refusal;
     private string? _dir;
     private IReadOnlyList<VmInfo> _vms = [];

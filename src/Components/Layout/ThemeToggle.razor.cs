@@ -9,6 +9,8 @@ namespace QubesPoolConsole.Components.Layout;
 /// </summary>
 public partial class ThemeToggle
 {
+    [Inject] public required IJSRuntime JS { get; init; }
+
     /// <summary>Where the JS module is served from (a collocated module of this Razor class library).</summary>
     public const string ModulePath = "./_content/QubesPoolConsole.Components/Layout/ThemeToggle.razor.js";
 

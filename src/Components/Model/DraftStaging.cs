@@ -7,19 +7,11 @@ namespace QubesPoolConsole.Components.Model;
 public static class DraftStaging
 {
     /// <summary>
-    /// Adds <paramref name="edits"/> in order; on the first refusal returns its result (the edits before it stay
-    /// staged — callers check the whole list with <see cref="PoolDraft.Preview"/> first, so this does not happen).
-    /// <paramref name="confirmed"/>: the person confirmed the warnings that need it.
+    /// Stages <paramref name="edits"/> as one batch (all or nothing, <see cref="PoolDraft.AddRange"/>); returns the
+    /// refusal, or null when staged. <paramref name="confirmed"/>: the person confirmed the warnings that need it.
     /// </summary>
-    public static EditResult? Stage(PoolDraft draft, IEnumerable<PoolEdit> edits, bool confirmed = false)
-    {
-        foreach (var edit in edits)
-        {
-            var result = draft.Add(edit, confirmed);
-            if (!result.Ok) return result;
-        }
-        return null;
-    }
+    public static EditResult? Stage(PoolDraft draft, IReadOnlyList<PoolEdit> edits, bool confirmed = false)
+        => draft.AddRange(edits, confirmed) is { Ok: false } refused ? refused : null;
 
     /// <summary>The snackbar text after staging.</summary>
     public static string StagedMessage(IEnumerable<PoolEdit> edits)

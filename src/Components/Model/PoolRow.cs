@@ -24,7 +24,7 @@ public sealed record PoolRow(
     PoolRowStatus Status)
 {
     /// <summary>The pool details page.</summary>
-    public string Href => PoolLinks.Details(Name);
+    public string Href => ConsoleUrls.Details(Name);
 
     /// <summary>Text the filter field searches.</summary>
     public bool Matches(string? filter)

@@ -9,8 +9,7 @@ public partial class HistoryPage
 {
     private readonly HashSet<AuditEntry> _expanded = new(ReferenceEqualityComparer.Instance);
 
-    [Inject]
-    private IAuditLog AuditLog { get; set; } = default!;
+    [Inject] public required IAuditLog AuditLog { get; init; }
 
     /// <summary>The entries shown (newest first).</summary>
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];

@@ -23,14 +23,9 @@ public partial class RawEditorPage
     private IReadOnlyList<Diagnostic> _diagnostics = [];
     private IReadOnlyList<Diagnostic> _stageErrors = [];
 
-    [Inject] private PoolDraft Draft { get; set; } = default!;
-    [Inject] private NavigationManager Nav { get; set; } = default!;
+    [Inject] public required NavigationManager Nav { get; init; }
 
-    protected override void OnInitialized()
-    {
-        Start(Draft.CurrentText);
-        Draft.Changed += OnDraftChanged;
-    }
+    protected override void OnInitialized() => Start(Draft.CurrentText);
 
     private bool HasUnstagedText() => _text != Draft.CurrentText;
 
@@ -68,15 +63,12 @@ public partial class RawEditorPage
             _stageErrors = result.Errors.ToList();
             return;
         }
-        Nav.NavigateTo("/review");
+        Nav.NavigateTo(ConsoleUrls.Review);
     }
 
-    // The file changed on disk (or was applied elsewhere): follow it unless the user has typed something.
-    private void OnDraftChanged() => _ = InvokeAsync(() =>
+    // The file changed on disk (or in another tab): follow it unless the user has typed something.
+    protected override void OnDraftChanged()
     {
         if (_text == _startText && _text != Draft.CurrentText) Start(Draft.CurrentText);
-        StateHasChanged();
-    });
-
-    public void Dispose() => Draft.Changed -= OnDraftChanged;
+    }
 }

@@ -21,17 +21,17 @@ public partial class ReviewPage
     private bool _busy;
     private bool _confirmed;
 
-    [Inject] private PoolDraft Draft { get; set; } = default!;
-    [Inject] private IDialogService Dialogs { get; set; } = default!;
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
-    [Inject] private IServiceProvider Services { get; set; } = default!;
-    [Inject] private AuditUser User { get; set; } = default!;
+    [Inject] public required IDialogService Dialogs { get; init; }
 
-    protected override void OnInitialized() => Draft.Changed += OnDraftChanged;
+    [Inject] public required AuditUser User { get; init; }
+
+    [Inject] public required ISnackbar Snackbar { get; init; }
+
+    [Inject] public required IServiceProvider Services { get; init; }
 
     protected override void OnParametersSet() => Validate();
 
-    private void OnDraftChanged() => _ = InvokeAsync(() => { Validate(); StateHasChanged(); });
+    protected override void OnDraftChanged() => Validate();
 
     private void Validate() => _diagnostics = Draft.Current is { } doc ? PoolRules.Validate(doc) : [];
 
@@ -118,8 +118,6 @@ public partial class ReviewPage
             return "local";
         }
     }
-
-    public void Dispose() => Draft.Changed -= OnDraftChanged;
 
     private sealed record ConflictState(string LoadedText, string? DiskText, string Message);
 

@@ -11,14 +11,9 @@ public partial class UndoPage
     private ShownVersion? _shown;
     private string? _error;
 
-    [Inject] private PoolDraft Draft { get; set; } = default!;
-    [Inject] private NavigationManager Nav { get; set; } = default!;
+    [Inject] public required NavigationManager Nav { get; init; }
 
-    protected override void OnInitialized()
-    {
-        _history = Draft.Catalog.Store.History();
-        Draft.Changed += OnDraftChanged;
-    }
+    protected override void OnInitialized() => _history = Draft.Catalog.Store.History();
 
     private void Show(HistoryEntry entry)
     {
@@ -35,16 +30,10 @@ public partial class UndoPage
             _error = string.Join(" ", result.Errors.Select(e => e.Message));
             return;
         }
-        Nav.NavigateTo("/review");
+        Nav.NavigateTo(ConsoleUrls.Review);
     }
 
-    private void OnDraftChanged() => _ = InvokeAsync(() =>
-    {
-        _history = Draft.Catalog.Store.History();
-        StateHasChanged();
-    });
-
-    public void Dispose() => Draft.Changed -= OnDraftChanged;
+    protected override void OnDraftChanged() => _history = Draft.Catalog.Store.History();
 
     private sealed record ShownVersion(HistoryEntry Entry, string Text);
 }

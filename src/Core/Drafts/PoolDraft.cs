@@ -104,14 +104,20 @@ public sealed class PoolDraft : IDisposable
     /// already confirmed the warnings that need it (the edit dialog's checkbox, the command line's --yes).
     /// The result's diagnostics are the findings this edit adds.
     /// </summary>
-    public EditResult Add(PoolEdit edit, bool confirmed = false)
+    public EditResult Add(PoolEdit edit, bool confirmed = false) => AddRange([edit], confirmed);
+
+    /// <summary>
+    /// Adds <paramref name="edits"/> as one batch, all or nothing: judged together as <see cref="Add"/> judges one
+    /// edit; when the batch is refused, none of it is staged.
+    /// </summary>
+    public EditResult AddRange(IReadOnlyList<PoolEdit> edits, bool confirmed = false)
     {
         EditResult result;
         lock (_gate)
         {
-            result = TrialLocked([edit], out var after, out var verdict);
+            result = TrialLocked(edits, out var after, out var verdict);
             if (!result.Ok || after is null) return result;
-            _edits = [.. _edits, edit];
+            _edits = [.. _edits, .. edits];
             Current = after;
             _verdict = verdict;
             if (confirmed) _confirmed.UnionWith(verdict.NeedingConfirmation);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using QubesPoolConsole.Server.Configuration;
 
@@ -12,6 +13,8 @@ namespace QubesPoolConsole.Server.Security;
 /// <summary>Wires the loopback console's protections into the host (see README, "Opening the console and what protects it").</summary>
 public static class ConsoleSecurity
 {
+    private const string SessionEndedKey = "qpc:session-ended";
+
     /// <summary>Upper bound of a session's cookie; idleness (<see cref="ConsoleOptions.IdleTimeoutMinutes"/>) usually ends it first.</summary>
     public static readonly TimeSpan MaxSessionLength = TimeSpan.FromHours(12);
 
@@ -48,6 +51,11 @@ public static class ConsoleSecurity
                 if (context.Request.Path.StartsWithSegments(HubOriginCheck.HubPath) || !HttpMethods.IsGet(context.Request.Method))
                 {
                     context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                }
+                else if (context.HttpContext.Items.ContainsKey(SessionEndedKey))
+                {
+                    // The browser came with a session that has ended: the login page says what became of its changes.
+                    context.Response.Redirect(QueryHelpers.AddQueryString(context.RedirectUri, LoginEndpoints.SessionEndedParameter, "1"));
                 }
                 else
                 {
@@ -88,6 +96,7 @@ public static class ConsoleSecurity
         var session = context.Principal?.FindFirst(SessionClaims.Session)?.Value;
         if (session is null || !sessions.TryTouch(session))
         {
+            context.HttpContext.Items[SessionEndedKey] = true;
             context.RejectPrincipal();
             return context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
+using QubesPoolConsole.Core.Drafts;
 
 namespace QubesPoolConsole.Server.Security;
 
@@ -36,18 +37,36 @@ public static class LoginEndpoints
                     context.Response.StatusCode = StatusCodes.Status400BadRequest;
                     return;
                 }
-                if (context.User.FindFirst(SessionClaims.Session)?.Value is { } session) sessions.End(session);
+                var pending = 0;
+                if (context.User.FindFirst(SessionClaims.Session)?.Value is { } session)
+                {
+                    pending = context.RequestServices.GetRequiredService<SessionDrafts>().PendingCount(session);
+                    sessions.End(session);
+                }
                 await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-                await LoginPage.WriteAsync(context, StatusCodes.Status200OK, "/", "You have logged out.");
+                await LoginPage.WriteAsync(context, StatusCodes.Status200OK, "/",
+                    pending == 0 ? "You have logged out." : $"You have logged out. {PendingEnded(pending)}");
             });
     }
+
+    /// <summary>The query parameter the sign-in redirect adds when the browser's session had ended.</summary>
+    public const string SessionEndedParameter = "ended";
+
+    /// <summary>What the login page says after an idle timeout or a logout in another tab.</summary>
+    public const string SessionEndedNotice =
+        "Your session has ended (idle timeout, or logged out in another tab). Your pending changes ended with your session; storage.conf was not touched.";
+
+    /// <summary>What the logout page adds when changes were pending.</summary>
+    public static string PendingEnded(int count)
+        => $"Your pending changes ended with your session ({count} not applied; storage.conf was not touched).";
 
     private static async Task LoginAsync(HttpContext context, string? token, string? returnUrl)
     {
         var login = context.RequestServices.GetRequiredService<LoginToken>();
         if (!login.Matches(token))
         {
-            await LoginPage.WriteAsync(context, StatusCodes.Status401Unauthorized, returnUrl);
+            var ended = context.Request.Query.ContainsKey(SessionEndedParameter);
+            await LoginPage.WriteAsync(context, StatusCodes.Status401Unauthorized, returnUrl, ended ? SessionEndedNotice : null);
             return;
         }
         var session = context.RequestServices.GetRequiredService<SessionRegistry>().Start();

@@ -11,6 +11,9 @@ public sealed class SessionRegistry(TimeProvider time, TimeSpan idleTimeout)
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastSeen = new(StringComparer.Ordinal);
 
+    /// <summary>Raised with the id of a session that ended (logout, idle expiry), on the thread that noticed.</summary>
+    public event Action<string>? Ended;
+
     /// <summary>How long a session may stay unused.</summary>
     public TimeSpan IdleTimeout { get; } = idleTimeout;
 
@@ -20,7 +23,7 @@ public sealed class SessionRegistry(TimeProvider time, TimeSpan idleTimeout)
         var now = time.GetUtcNow();
         foreach (var (id, seen) in _lastSeen)
         {
-            if (now - seen > IdleTimeout) _lastSeen.TryRemove(id, out _);
+            if (now - seen > IdleTimeout) Remove(id);
         }
         var session = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         _lastSeen[session] = now;
@@ -34,7 +37,7 @@ public sealed class SessionRegistry(TimeProvider time, TimeSpan idleTimeout)
         if (!_lastSeen.TryGetValue(session, out var seen)) return false;
         if (now - seen > IdleTimeout)
         {
-            _lastSeen.TryRemove(session, out _);
+            Remove(session);
             return false;
         }
         _lastSeen[session] = now;
@@ -42,5 +45,11 @@ public sealed class SessionRegistry(TimeProvider time, TimeSpan idleTimeout)
     }
 
     /// <summary>Ends a session (logout).</summary>
-    public void End(string session) => _lastSeen.TryRemove(session, out _);
+    public void End(string session) => Remove(session);
+
+    private void Remove(string session)
+    {
+        // Only the caller that removed it reports the end, so a session ends once.
+        if (_lastSeen.TryRemove(session, out _)) Ended?.Invoke(session);
+    }
 }

@@ -57,6 +57,32 @@ public class CreatePoolDialogTests : DraftTestContext
     }
 
     [Fact]
+    public async Task EnterInTheDirectoryField_StagesThePool()
+    {
+        UseSandbox(Conf);
+        var (provider, reference) = await OpenDialogAsync<CreatePoolDialog>();
+
+        InputByLabel(provider, "Pool name").Input("slow");
+        InputByLabel(provider, "Directory (dir_path)").Input(Sandbox.Root + "/slow");
+        InputByLabel(provider, "Directory (dir_path)").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter" });
+
+        var result = await reference.Result.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(result!.Canceled);
+        Assert.Equal("slow", Assert.IsType<AddPool>(Assert.Single(Draft.Edits)).Name);
+    }
+
+    [Fact]
+    public async Task Opened_TheNameIsTheFirstTextField_TheDirectoryTheNext()
+    {
+        UseSandbox(Conf);
+        var (provider, _) = await OpenDialogAsync<CreatePoolDialog>();
+
+        var fields = provider.FindAll("input[type=text], input:not([type])");
+        Assert.Equal(InputByLabel(provider, "Pool name").Id, fields[0].Id);
+        Assert.Equal(InputByLabel(provider, "Directory (dir_path)").Id, fields[1].Id);
+    }
+
+    [Fact]
     public async Task Type_DirectoryWhoseParentIsMissing_WarnsThatQubesCreatesOnlyTheLastLevel()
     {
         UseSandbox(Conf);

@@ -42,7 +42,7 @@ public class ReviewPageTests : ComponentTestContext
         Assert.Contains(cut.FindAll("tr.qpc-diff-added"), r => r.TextContent.Contains("dir_path=/mnt/fast"));
         Assert.Equal(6, cut.FindAll("[data-testid=result-file] tr.qpc-file-line").Count);
         Assert.False(Button(cut, "Apply").HasAttribute("disabled"));
-        Assert.Contains("lost if you close this tab", cut.Markup);
+        Assert.Contains("They end when you apply or revert them, log out, the session expires, or the console stops.", cut.Markup);
     }
 
     [Fact]

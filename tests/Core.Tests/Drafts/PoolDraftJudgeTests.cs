@@ -25,6 +25,40 @@ public class PoolDraftJudgeTests
     }
 
     [Fact]
+    public void AddRange_WithOneRefusedEdit_StagesNoneOfTheBatch()
+    {
+        using var files = new TempConsoleFiles(Start, WorkInP);
+        using var draft = new PoolDraft(files.Catalog);
+        var changes = 0;
+        draft.Changed += () => changes++;
+
+        var result = draft.AddRange([new SetPoolOptions("p", [new("dir_path", "/srv/q")]), new RemovePool("p")]);
+
+        Assert.False(result.Ok);
+        Assert.Equal(PoolInUse, Assert.Single(result.Errors).Code);
+        Assert.Empty(draft.Edits);
+        Assert.Equal(0, changes);
+        Assert.Equal(Start, draft.CurrentText);
+    }
+
+    [Fact]
+    public void AddRange_AllAccepted_StagesTheBatchInOrderAndRaisesOneChange()
+    {
+        using var files = new TempConsoleFiles(Start, "<QubesVmCollection/>");
+        using var draft = new PoolDraft(files.Catalog);
+        var changes = 0;
+        draft.Changed += () => changes++;
+        PoolEdit[] batch = [new AddPool("q", "xen", null, [new("dir_path", "/srv/q")]), new SetPoolOptions("p", [new("dir_path", "/srv/r")])];
+
+        var result = draft.AddRange(batch);
+
+        Assert.True(result.Ok);
+        Assert.Equal(batch, draft.Edits);
+        Assert.Equal(1, changes);
+        Assert.EndsWith("[p]\ndriver=xen\ndir_path=/srv/r\n\n[q]\ndriver=xen\ndir_path=/srv/q\n", draft.CurrentText);
+    }
+
+    [Fact]
     public void RawTextWithoutAPoolInUse_IsStagedWithItsFinding_ButApplyRefusesAndWritesNothing()
     {
         using var files = new TempConsoleFiles(Start, WorkInP);

@@ -7,6 +7,8 @@ namespace QubesPoolConsole.Components.Pages.NewVm;
 /// <summary>The guided VM creation: name, label, type, pool, options, review, then live output of the creation.</summary>
 public partial class NewVmPage
 {
+    [Inject] public required IVmCreationService Service { get; init; }
+
     private enum Phase { Editing, Running, Done }
 
     private readonly List<string> _lines = [];

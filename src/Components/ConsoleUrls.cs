@@ -1,16 +1,25 @@
-namespace QubesPoolConsole.Components.Model;
+namespace QubesPoolConsole.Components;
 
-/// <summary>The console's addresses for pools (and the pages other parts of the console own).</summary>
-public static class PoolLinks
+/// <summary>Every address of the console's pages, for <c>@page</c>, links and navigation alike.</summary>
+public static class ConsoleUrls
 {
     /// <summary>The pools page.</summary>
     public const string Pools = "/";
+
+    /// <summary>A pool's details page (route template).</summary>
+    public const string PoolDetailsRoute = "/pools/{Name}";
 
     /// <summary>The pending-changes review page.</summary>
     public const string Review = "/review";
 
     /// <summary>The raw text editor for storage.conf.</summary>
     public const string RawEditor = "/raw";
+
+    /// <summary>The earlier versions of storage.conf that each apply kept, to restore one.</summary>
+    public const string EarlierVersions = "/undo";
+
+    /// <summary>The audit log of applied changes.</summary>
+    public const string AuditLog = "/history";
 
     /// <summary>The VM creation wizard.</summary>
     public const string NewVm = "/vms/new";
