@@ -192,4 +192,34 @@ public sealed class R4DraftTests
         Assert.Equal(R4Draft.NotLoadedCode, Assert.Single(result.Errors).Code);
         Assert.Contains(QubesdReply.EmptySentence, Assert.Single(result.Errors).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task WhileApplyRuns_StagingAndASecondApplyAreRefused()
+    {
+        var (q, draft) = await StartAsync();
+        await using var _ = q;
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        q.Gates[AddHeader] = gate;
+        q.Ok(AddHeader);
+        q.Ok(SetHeader);
+        q.Ok(PropHeader);
+        draft.StageRange(Batch);
+
+        var running = draft.ApplyAsync();
+        while (q.Writes.Count == 0) await Task.Delay(5);
+        Assert.True(draft.IsApplying);
+        var second = await draft.ApplyAsync();
+        var stage = draft.Stage(R4PoolChange.SetDefaultPool("default_pool_root", "varlibqubes"));
+        var reverted = draft.Revert();
+        gate.SetResult();
+        var first = await running;
+
+        Assert.Equal(R4ApplyStatus.Refused, second.Status);
+        Assert.False(stage.Accepted);
+        Assert.Equal(R4Draft.ApplyingCode, Assert.Single(stage.Errors).Code);
+        Assert.False(reverted);
+        Assert.Equal(R4ApplyStatus.Applied, first.Status);
+        Assert.Equal(3, q.Writes.Count);
+        Assert.False(draft.IsApplying);
+    }
 }

@@ -15,10 +15,12 @@ internal sealed class ScriptedQubesd : IAsyncDisposable
 
     public ScriptedQubesd()
     {
-        _server = new FakeQubesd(c =>
+        _server = new FakeQubesd(async c =>
         {
             var header = Header(c.Request);
-            return Replies.TryGetValue(header, out var reply) ? c.WriteAsync(reply) : Task.CompletedTask;
+            if (Gates.TryGetValue(header, out var gate)) await gate.Task.WaitAsync(c.Stopping);
+            if (Delay > TimeSpan.Zero) await Task.Delay(Delay, c.Stopping);
+            if (Replies.TryGetValue(header, out var reply)) await c.WriteAsync(reply);
         });
         Client = new QubesdClient(new QubesdClientOptions { SocketPath = _server.SocketPath, Timeout = TimeSpan.FromSeconds(10) });
     }
@@ -26,6 +28,15 @@ internal sealed class ScriptedQubesd : IAsyncDisposable
     public QubesdClient Client { get; }
 
     public ConcurrentDictionary<string, byte[]> Replies { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Calls with these headers wait until their task completes before the reply is written.</summary>
+    public ConcurrentDictionary<string, TaskCompletionSource> Gates { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How long every call waits before its reply (to make calls overlap).</summary>
+    public TimeSpan Delay { get; set; }
+
+    /// <summary>The most connections the server had open at once.</summary>
+    public int MaxOpenConnections => _server.MaxOpenConnections;
 
     /// <summary>Every request as received, in arrival order.</summary>
     public IReadOnlyList<byte[]> Requests => [.. _server.Requests];
