@@ -10,9 +10,7 @@ public sealed class VanishedDirectoryTests : SandboxTests
     [Fact]
     public async Task FilePool_ReportsZeros()
     {
-        var dir = Dir("usb");
-        Assert.Equal("0\\0", await Q.Call("admin.pool.Add", "file", payload: $"name=usb\ndir_path={dir}\n"));
-        Directory.Delete(dir, recursive: true);
+        var dir = await AddPoolAndUnplugAsync("file", "");
         Assert.Equal($"0\\0dir_path={dir}\ndriver=file\nephemeral_volatile=False\nname=usb\nrevisions_to_keep=1\nsize=0\nusage=0\n",
             await Q.Call("admin.pool.Info", "usb"));
         Assert.Equal("0\\0data_size=0\ndata_usage=0\n", await Q.Call("admin.pool.UsageDetails", "usb"));
@@ -24,9 +22,7 @@ public sealed class VanishedDirectoryTests : SandboxTests
     [Fact]
     public async Task ReflinkPool_ReportsNothing()
     {
-        var dir = Dir("usb");
-        Assert.Equal("0\\0", await Q.Call("admin.pool.Add", "file-reflink", payload: $"name=usb\ndir_path={dir}\nsetup_check=no\n"));
-        Directory.Delete(dir, recursive: true);
+        var dir = await AddPoolAndUnplugAsync("file-reflink", "setup_check=no\n");
         Assert.Equal($"0\\0dir_path={dir}\ndriver=file-reflink\nephemeral_volatile=False\nname=usb\nrevisions_to_keep=1\n",
             await Q.Call("admin.pool.Info", "usb"));
         Assert.Equal("0\\0", await Q.Call("admin.pool.UsageDetails", "usb"));
@@ -45,5 +41,14 @@ public sealed class VanishedDirectoryTests : SandboxTests
         Assert.Equal("", await Q.Call("admin.pool.Info", "deep"));
         Assert.Equal("", await Q.Call("admin.pool.UsageDetails", "deep"));
         Assert.StartsWith("0\\0", await Q.Call("admin.pool.Info", "vm-pool"));
+    }
+
+    // Adds the pool usb of that driver in its own directory, then deletes the directory; returns its path.
+    private async Task<string> AddPoolAndUnplugAsync(string driver, string extraOptions)
+    {
+        var dir = Dir("usb");
+        Assert.Equal("0\\0", await Q.Call("admin.pool.Add", driver, payload: $"name=usb\ndir_path={dir}\n{extraOptions}"));
+        Directory.Delete(dir, recursive: true);
+        return dir;
     }
 }
