@@ -1,5 +1,3 @@
-using QubesPoolConsole.Core.Qubesd.Sandbox;
-
 namespace QubesPoolConsole.Core.Tests.Qubesd.Sandbox;
 
 /// <summary>lvm_thin against the simulated lvs report, zfs against the simulated zpools.</summary>

@@ -1,6 +1,3 @@
-using System.Text;
-using QubesPoolConsole.Core.Qubesd.Sandbox;
-
 namespace QubesPoolConsole.Core.Tests.Qubesd.Sandbox;
 
 /// <summary>The stand-in's framing over a real UNIX socket (notes §1.2, §1.3, §8.2 example 13).</summary>
