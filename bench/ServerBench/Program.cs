@@ -32,13 +32,7 @@ using var http = new HttpClient(new HttpClientHandler { UseCookies = true, Allow
     Console.WriteLine($"resident memory idle: {server.ResidentMiB():F1} MiB");
 
     await using var browser = await playwright.Chromium.LaunchAsync(launch);
-    var context = await browser.NewContextAsync();
-    if (server.LoginUrl() is { } login)
-    {
-        var loginPage = await context.NewPageAsync();
-        await loginPage.GotoAsync(login);
-        await loginPage.CloseAsync();
-    }
+    var context = await server.NewLoggedInContextAsync(browser);
     var rss = new Dictionary<int, double>();
     var sandboxTimes = new List<double>();
     for (int tab = 1; tab <= 20; tab++)
@@ -70,13 +64,7 @@ using var http = new HttpClient(new HttpClientHandler { UseCookies = true, Allow
     Console.WriteLine($"start to pools page served (1,000 pools): {started.TotalMilliseconds:F0} ms");
 
     await using var browser = await playwright.Chromium.LaunchAsync(launch);
-    var context = await browser.NewContextAsync();
-    if (server.LoginUrl() is { } login)
-    {
-        var loginPage = await context.NewPageAsync();
-        await loginPage.GotoAsync(login);
-        await loginPage.CloseAsync();
-    }
+    var context = await server.NewLoggedInContextAsync(browser);
     var times = new List<double>();
     bool phases = Environment.GetEnvironmentVariable("QPC_BENCH_PHASES") == "1";
     int navigations = int.TryParse(Environment.GetEnvironmentVariable("QPC_BENCH_NAVIGATIONS"), out var n) ? n : 6;

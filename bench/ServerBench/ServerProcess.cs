@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 
 namespace QubesPoolConsole.ServerBench;
 
@@ -79,6 +80,19 @@ public sealed partial class ServerProcess : IAsyncDisposable
             await Task.Delay(10);
         }
         throw new TimeoutException("The pools page was not served in time.");
+    }
+
+    /// <summary>A new browser context that has followed <see cref="LoginUrl"/> (when there is one), so its tabs are signed in.</summary>
+    public async Task<IBrowserContext> NewLoggedInContextAsync(IBrowser browser)
+    {
+        var context = await browser.NewContextAsync();
+        if (LoginUrl() is { } login)
+        {
+            var loginPage = await context.NewPageAsync();
+            await loginPage.GotoAsync(login);
+            await loginPage.CloseAsync();
+        }
+        return context;
     }
 
     /// <summary>The one-time login URL the console writes at start (when it has token login), or null.</summary>

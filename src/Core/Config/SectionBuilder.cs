@@ -36,32 +36,32 @@ internal static class SectionBuilder
                     break;
 
                 case LineKind.Option:
-                {
-                    var options = byIndex[line.Section].Options;
-                    var key = lastKey = line.Key!;
-                    var value = StorageConfParser.Value(text.AsSpan(line.Start + line.ValueStart, line.ValueEnd - line.ValueStart), cache);
-                    if (options.TryGetValue(key, out var previous))
                     {
-                        (warnings ??= []).Add(Diagnostic.Warning(DiagnosticCodes.DuplicateKey,
-                            $"Option '{key}' of [{byIndex[line.Section].Name}] is set again on line {i + 1} (first on line {previous.Line}); Qubes uses only the last value. Remove the line you do not mean.",
-                            i + 1, byIndex[line.Section].Name, key));
-                        options[key] = new ConfOption(key, value, i + 1, previous.Occurrences + 1);
+                        var options = byIndex[line.Section].Options;
+                        var key = lastKey = line.Key!;
+                        var value = StorageConfParser.Value(text.AsSpan(line.Start + line.ValueStart, line.ValueEnd - line.ValueStart), cache);
+                        if (options.TryGetValue(key, out var previous))
+                        {
+                            (warnings ??= []).Add(Diagnostic.Warning(DiagnosticCodes.DuplicateKey,
+                                $"Option '{key}' of [{byIndex[line.Section].Name}] is set again on line {i + 1} (first on line {previous.Line}); Qubes uses only the last value. Remove the line you do not mean.",
+                                i + 1, byIndex[line.Section].Name, key));
+                            options[key] = new ConfOption(key, value, i + 1, previous.Occurrences + 1);
+                        }
+                        else
+                        {
+                            options.Add(key, new ConfOption(key, value, i + 1, 1));
+                        }
+                        break;
                     }
-                    else
-                    {
-                        options.Add(key, new ConfOption(key, value, i + 1, 1));
-                    }
-                    break;
-                }
 
                 case LineKind.Continuation:
-                {
-                    var more = PyText.Strip(text.AsSpan(line.Start, line.Length));
-                    var options = byIndex[line.Section].Options;
-                    var option = options[lastKey!];
-                    options[lastKey!] = option with { Value = string.Concat(option.Value, "\n", more) };
-                    break;
-                }
+                    {
+                        var more = PyText.Strip(text.AsSpan(line.Start, line.Length));
+                        var options = byIndex[line.Section].Options;
+                        var option = options[lastKey!];
+                        options[lastKey!] = option with { Value = string.Concat(option.Value, "\n", more) };
+                        break;
+                    }
             }
         }
 

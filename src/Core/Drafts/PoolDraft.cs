@@ -26,9 +26,9 @@ public sealed class PoolDraft : IDisposable
     public const string RebaseConflictCode = "rebase-conflict";
 
     private readonly Lock _gate = new();
-    private readonly PoolCatalog catalog;
-    private readonly IAuditLog? audit;
-    private readonly FileChangeWatcher? watcher;
+    private readonly PoolCatalog _catalog;
+    private readonly IAuditLog? _audit;
+    private readonly FileChangeWatcher? _watcher;
     private PoolEdit[] _edits = [];
     private ChangeVerdict _verdict = ChangeVerdict.None;
     private HashSet<Diagnostic> _confirmed = [];
@@ -36,9 +36,9 @@ public sealed class PoolDraft : IDisposable
     /// <summary>Starts a draft on the file as it is now; with <paramref name="watcher"/>, follows changes on disk.</summary>
     public PoolDraft(PoolCatalog catalog, IAuditLog? audit = null, FileChangeWatcher? watcher = null)
     {
-        this.catalog = catalog;
-        this.audit = audit;
-        this.watcher = watcher;
+        _catalog = catalog;
+        _audit = audit;
+        _watcher = watcher;
         Base = catalog.Read();
         Current = Base.Load.Document;
         if (watcher is not null) watcher.Changed += OnFilesChanged;
@@ -48,7 +48,7 @@ public sealed class PoolDraft : IDisposable
     public PoolsSnapshot Base { get; private set; }
 
     /// <summary>Where the console's files are.</summary>
-    public PoolCatalog Catalog => catalog;
+    public PoolCatalog Catalog => _catalog;
 
     /// <summary>The pending edits, in order (a snapshot: it does not change after it is read).</summary>
     public IReadOnlyList<PoolEdit> Edits => _edits;
@@ -85,7 +85,7 @@ public sealed class PoolDraft : IDisposable
 
     /// <summary>The pools of <see cref="Current"/> as Qubes would load them.</summary>
     public IReadOnlyList<EffectivePool> CurrentPools
-        => Current is { IsReadableByQubes: true } doc ? PoolModel.Build(doc, catalog.DefaultDirPath) : [];
+        => Current is { IsReadableByQubes: true } doc ? PoolModel.Build(doc, _catalog.DefaultDirPath) : [];
 
     /// <summary>Raised after any change to the draft or its base (on the caller's or the watcher's thread).</summary>
     public event Action? Changed;
@@ -93,7 +93,7 @@ public sealed class PoolDraft : IDisposable
     /// <summary>Drops the pending edits and reads the file again.</summary>
     public void Reload()
     {
-        lock (_gate) ReloadLocked(catalog.Read());
+        lock (_gate) ReloadLocked(_catalog.Read());
         Changed?.Invoke();
     }
 
@@ -175,7 +175,7 @@ public sealed class PoolDraft : IDisposable
         EditResult result;
         lock (_gate)
         {
-            var fresh = catalog.Read();
+            var fresh = _catalog.Read();
             result = Replay(fresh, out var replayed);
             if (!result.Ok) return result;
             Base = fresh;
@@ -197,7 +197,7 @@ public sealed class PoolDraft : IDisposable
     {
         lock (_gate)
         {
-            var fresh = catalog.Read();
+            var fresh = _catalog.Read();
             if (_edits.Length == 0)
             {
                 ReloadLocked(fresh);
@@ -243,7 +243,7 @@ public sealed class PoolDraft : IDisposable
     /// <summary>Stops following the watcher.</summary>
     public void Dispose()
     {
-        if (watcher is not null) watcher.Changed -= OnFilesChanged;
+        if (_watcher is not null) _watcher.Changed -= OnFilesChanged;
     }
 
     private void OnFilesChanged(IReadOnlyList<string> files) => Refresh();
@@ -294,7 +294,7 @@ public sealed class PoolDraft : IDisposable
     }
 
     private ChangeVerdict JudgeLocked(StorageConfDocument? doc)
-        => doc is null ? ChangeVerdict.None : ChangeJudge.Judge(Base.Load.Document, doc, Base.Inventory, catalog.DefaultDirPath);
+        => doc is null ? ChangeVerdict.None : ChangeJudge.Judge(Base.Load.Document, doc, Base.Inventory, _catalog.DefaultDirPath);
 
     /// <summary>
     /// Applies <paramref name="edits"/> to <see cref="Current"/> and judges the result. <paramref name="after"/> is
@@ -309,7 +309,7 @@ public sealed class PoolDraft : IDisposable
             // Editing "nothing" would replace a file that exists but cannot be shown (not UTF-8, no permission) with
             // just the new pool. Only a whole new text (restore, raw editor) may replace it.
             return EditResult.Refused(Diagnostic.Error(DiagnosticCodes.FileUnreadable,
-                $"{catalog.Store.Path} exists but cannot be read as text ({Base.Load.Problem?.Message}); pool edits would replace it. Fix the file, or restore an earlier version."));
+                $"{_catalog.Store.Path} exists but cannot be read as text ({Base.Load.Problem?.Message}); pool edits would replace it. Fix the file, or restore an earlier version."));
         }
         var doc = Current ?? StorageConfDocument.Empty;
         var applied = PoolEditor.ApplyAll(doc, edits);
@@ -331,7 +331,7 @@ public sealed class PoolDraft : IDisposable
         var diff = Diff();
         if (Current is null || !HasChanges) return new ApplyOutcome(null, diff, null, "There are no pending changes to apply.");
         // qubes.xml as it is now: a VM created since the draft was judged must stop the removal of its pool.
-        Base = Base with { Inventory = QubesXmlReader.Read(catalog.QubesXmlPath) };
+        Base = Base with { Inventory = QubesXmlReader.Read(_catalog.QubesXmlPath) };
         _verdict = JudgeLocked(Current);
         if (_verdict.Refusal is { } refusal) return new ApplyOutcome(null, diff, null, refusal);
         var unconfirmed = _verdict.NeedingConfirmation.Where(d => !_confirmed.Contains(d)).ToList();
@@ -340,7 +340,7 @@ public sealed class PoolDraft : IDisposable
             return new ApplyOutcome(null, diff, null,
                 "This change needs your confirmation before it is written: " + string.Join(" ", unconfirmed.Select(d => d.Message)));
         }
-        var save = catalog.Store.Save(CurrentText, Base.Load.Sha256);
+        var save = _catalog.Store.Save(CurrentText, Base.Load.Sha256);
         if (save.Status == SaveStatus.Conflict)
         {
             ChangedOnDisk = true;
@@ -348,11 +348,11 @@ public sealed class PoolDraft : IDisposable
                 UnifiedDiff.Create(BaseText, save.CurrentText ?? "", "a/storage.conf (loaded)", "b/storage.conf (on disk now)"), null);
         }
         string? auditFailure = null;
-        if (save.Status == SaveStatus.Saved && audit is not null)
+        if (save.Status == SaveStatus.Saved && _audit is not null)
         {
             try
             {
-                audit.Append(new AuditEntry(DateTimeOffset.UtcNow, user, session, catalog.Store.Path,
+                _audit.Append(new AuditEntry(DateTimeOffset.UtcNow, user, session, _catalog.Store.Path,
                     string.Join("; ", _edits.Select(e => e.Describe())), diff, save.Sha256));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -361,7 +361,7 @@ public sealed class PoolDraft : IDisposable
                 auditFailure = ex.Message;
             }
         }
-        if (save.Status is SaveStatus.Saved or SaveStatus.Unchanged) ReloadLocked(catalog.Read());
+        if (save.Status is SaveStatus.Saved or SaveStatus.Unchanged) ReloadLocked(_catalog.Read());
         return new ApplyOutcome(save, diff, null, null, auditFailure);
     }
 }

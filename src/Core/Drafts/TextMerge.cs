@@ -1,6 +1,6 @@
-using QubesPoolConsole.Core.Diffs;
 using DiffPlex;
 using DiffPlex.Chunkers;
+using QubesPoolConsole.Core.Diffs;
 
 namespace QubesPoolConsole.Core.Drafts;
 

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
-using static QubesPoolConsole.Core.Native.NativeMethods;
 using Microsoft.Win32.SafeHandles;
+using static QubesPoolConsole.Core.Native.NativeMethods;
 
 namespace QubesPoolConsole.Core.Vms;
 

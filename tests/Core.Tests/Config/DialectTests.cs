@@ -95,23 +95,20 @@ public class DialectTests
 
     [Fact]
     public void ByteOrderMark_IsAnErrorOnLine1()
-    {
-        var doc = StorageConfDocument.Parse("\uFEFF[default]\ndriver=xen\n");
-
-        var bom = Assert.Single(doc.SyntaxDiagnostics, d => d.Code == DiagnosticCodes.ByteOrderMark);
-        Assert.Equal(1, bom.Line);
-        Assert.Contains("byte order mark", bom.Message);
-        Assert.False(doc.IsReadableByQubes);
-    }
+        => AssertUnreadable("\uFEFF[default]\ndriver=xen\n", DiagnosticCodes.ByteOrderMark, 1, "byte order mark");
 
     [Fact]
     public void NulByte_IsAnErrorOnItsLine_EvenThoughPythonWouldReadIt()
-    {
-        var doc = StorageConfDocument.Parse("[default]\ndriver=xen\n# a\0b\n");
+        => AssertUnreadable("[default]\ndriver=xen\n# a\0b\n", DiagnosticCodes.NulByte, 3, "NUL byte");
 
-        var nul = Assert.Single(doc.SyntaxDiagnostics, d => d.Code == DiagnosticCodes.NulByte);
-        Assert.Equal(3, nul.Line);
-        Assert.Contains("NUL byte", nul.Message);
+    // The text has exactly one syntax error of this code, on this line, naming the problem; Qubes could not read it.
+    private static void AssertUnreadable(string text, string code, int line, string words)
+    {
+        var doc = StorageConfDocument.Parse(text);
+
+        var error = Assert.Single(doc.SyntaxDiagnostics, d => d.Code == code);
+        Assert.Equal(line, error.Line);
+        Assert.Contains(words, error.Message);
         Assert.False(doc.IsReadableByQubes);
     }
 

@@ -52,9 +52,7 @@ public class ConcurrencyTests(Xunit.Abstractions.ITestOutputHelper output)
     public void ExternalEditorWritesBetweenLoadAndApply_ConflictDetected_TheirTextKept()
     {
         using var box = new TempConsoleFiles(Original, "<QubesVmCollection/>");
-        var draft = new PoolDraft(box.Catalog);
-        draft.Add(AddPool.Xen("mine", "/srv/mine"));
-        File.WriteAllText(box.ConfPath, Original + "# edited in vim\n");
+        var draft = StageThenEditOnDisk(box, "mine", "# edited in vim\n");
 
         var outcome = draft.Apply("s", "u");
 
@@ -68,9 +66,7 @@ public class ConcurrencyTests(Xunit.Abstractions.ITestOutputHelper output)
     public void Rebase_ThatNoLongerApplies_IsRefused_WithTheReason()
     {
         using var box = new TempConsoleFiles(Original, "<QubesVmCollection/>");
-        var draft = new PoolDraft(box.Catalog);
-        draft.Add(AddPool.Xen("a", "/srv/a"));
-        File.WriteAllText(box.ConfPath, Original + "\n[a]\ndriver=xen\ndir_path=/srv/other\n");
+        var draft = StageThenEditOnDisk(box, "a", "\n[a]\ndriver=xen\ndir_path=/srv/other\n");
 
         var rebase = draft.Rebase();
 
@@ -105,5 +101,14 @@ public class ConcurrencyTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.Equal(saved, lines);
         Assert.Equal(100, saved + conflicts);
         KillLoop.Report(output, $"racing writers: 100 read-modify-write rounds by 4 threads, {saved} saved, {conflicts} conflicts detected, 0 updates lost");
+    }
+
+    // A draft that stages the xen pool name (in /srv/name), after which another editor appends text to the file.
+    private static PoolDraft StageThenEditOnDisk(TempConsoleFiles box, string name, string appended)
+    {
+        var draft = new PoolDraft(box.Catalog);
+        draft.Add(AddPool.Xen(name, "/srv/" + name));
+        File.WriteAllText(box.ConfPath, Original + appended);
+        return draft;
     }
 }

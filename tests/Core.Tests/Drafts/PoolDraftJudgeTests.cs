@@ -1,6 +1,4 @@
 using QubesPoolConsole.Core.Audit;
-using QubesPoolConsole.Core.Drafts;
-using QubesPoolConsole.Core.Pools;
 using static QubesPoolConsole.Core.Diagnostics.DiagnosticCodes;
 
 namespace QubesPoolConsole.Core.Tests.Drafts;

@@ -1,7 +1,3 @@
-using QubesPoolConsole.Core.Config;
-using QubesPoolConsole.Core.Diagnostics;
-using QubesPoolConsole.Core.Pools;
-using QubesPoolConsole.Core.Vms;
 using static QubesPoolConsole.Core.Diagnostics.DiagnosticCodes;
 
 namespace QubesPoolConsole.Core.Tests.Pools;

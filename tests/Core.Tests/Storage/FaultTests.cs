@@ -47,10 +47,7 @@ public class FaultTests
     [SkippableFact]
     public void PermissionDenied_ForANonRootWriter_SaveFails_FileUntouched()
     {
-        var reason = NobodyReason();
-        Skip.If(reason is not null, reason);
-        using var box = new TempConsoleFiles(Original);
-        File.SetUnixFileMode(box.Root, (UnixFileMode)0b111_101_101);
+        using var box = BoxForNobody();
         File.SetUnixFileMode(box.ConfPath, (UnixFileMode)0b110_100_100);
         Directory.CreateDirectory(box.StateDir);
         File.SetUnixFileMode(box.StateDir, (UnixFileMode)0b111_111_111);
@@ -71,10 +68,7 @@ public class FaultTests
     [SkippableFact]
     public void PermissionDenied_ForANonRootReader_LoadIsUnreadable()
     {
-        var reason = NobodyReason();
-        Skip.If(reason is not null, reason);
-        using var box = new TempConsoleFiles(Original);
-        File.SetUnixFileMode(box.Root, (UnixFileMode)0b111_101_101);
+        using var box = BoxForNobody();
         File.SetUnixFileMode(box.ConfPath, (UnixFileMode)0b110_000_000);
 
         var run = AsNobody("load", box.ConfPath);
@@ -133,6 +127,16 @@ public class FaultTests
         if (!Tools.IsRoot) return "not running as root, so the test cannot switch to the user nobody (setpriv)";
         if (Tools.Find("setpriv") is null) return "setpriv (util-linux) is not installed";
         return null;
+    }
+
+    /// <summary>Skips unless the test can run as nobody; else files with <see cref="Original"/> whose root nobody can enter.</summary>
+    private static TempConsoleFiles BoxForNobody()
+    {
+        var reason = NobodyReason();
+        Skip.If(reason is not null, reason);
+        var box = new TempConsoleFiles(Original);
+        File.SetUnixFileMode(box.Root, (UnixFileMode)0b111_101_101);
+        return box;
     }
 
     private static Tools.Run AsNobody(params string[] args)

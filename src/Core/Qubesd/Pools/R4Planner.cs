@@ -45,73 +45,73 @@ public static class R4Planner
         switch (change.Kind)
         {
             case R4ChangeKind.AddPool:
-            {
-                var request = change.Add!;
-                var analysis = R4PoolValidator.AnalyseAdd(request, state);
-                findings = analysis.Findings;
-                argv = R4Commands.Add(request.Name, request.Driver, analysis.Sent);
-                call = analysis.Call;
-                if (analysis.Result is { } result) effects = R4SideEffects.OfAdd(result, analysis.Sent, state);
-                // Even a refused add is assumed to happen, so later steps on the pool are not reported again.
-                if (!state.Pools.Contains(request.Name) && request.Name.Length > 0)
                 {
-                    var added = analysis.Result ?? new R4Pool(request.Name, request.Driver, analysis.Sent.ToDictionary(o => o.Key, o => o.Value));
-                    next = state with { Pools = state.Pools.With(added), Defaults = state.Defaults.AfterAdd(request.Name) };
+                    var request = change.Add!;
+                    var analysis = R4PoolValidator.AnalyseAdd(request, state);
+                    findings = analysis.Findings;
+                    argv = R4Commands.Add(request.Name, request.Driver, analysis.Sent);
+                    call = analysis.Call;
+                    if (analysis.Result is { } result) effects = R4SideEffects.OfAdd(result, analysis.Sent, state);
+                    // Even a refused add is assumed to happen, so later steps on the pool are not reported again.
+                    if (!state.Pools.Contains(request.Name) && request.Name.Length > 0)
+                    {
+                        var added = analysis.Result ?? new R4Pool(request.Name, request.Driver, analysis.Sent.ToDictionary(o => o.Key, o => o.Value));
+                        next = state with { Pools = state.Pools.With(added), Defaults = state.Defaults.AfterAdd(request.Name) };
+                    }
+                    break;
                 }
-                break;
-            }
             case R4ChangeKind.SetPoolOption:
-            {
-                var option = change.Option!;
-                var (found, sent) = R4PoolValidator.AnalyseSet(pool, option, change.Value!, state);
-                findings = Explain(found, pool, removedAt);
-                argv = R4Commands.Set(pool, option, sent);
-                call = R4Calls.Set(pool, option, sent);
-                if (!found.Any(f => f.IsError))
                 {
-                    effects = R4SideEffects.OfSet(pool, option, sent, state);
-                    next = state with { Pools = state.Pools.With(state.Pools.Find(pool)!.With(option, sent)) };
+                    var option = change.Option!;
+                    var (found, sent) = R4PoolValidator.AnalyseSet(pool, option, change.Value!, state);
+                    findings = Explain(found, pool, removedAt);
+                    argv = R4Commands.Set(pool, option, sent);
+                    call = R4Calls.Set(pool, option, sent);
+                    if (!found.Any(f => f.IsError))
+                    {
+                        effects = R4SideEffects.OfSet(pool, option, sent, state);
+                        next = state with { Pools = state.Pools.With(state.Pools.Find(pool)!.With(option, sent)) };
+                    }
+                    break;
                 }
-                break;
-            }
             case R4ChangeKind.RemovePool:
-            {
-                findings = Explain(R4PoolValidator.ValidateRemove(pool, state), pool, removedAt);
-                argv = R4Commands.Remove(pool);
-                call = R4Calls.Remove(pool);
-                if (state.Pools.Find(pool) is { } target)
                 {
-                    effects = R4SideEffects.OfRemove(target, state);
-                    next = state with { Pools = state.Pools.Without(pool), Volumes = [.. state.Volumes.Where(v => v.Pool != pool)] };
+                    findings = Explain(R4PoolValidator.ValidateRemove(pool, state), pool, removedAt);
+                    argv = R4Commands.Remove(pool);
+                    call = R4Calls.Remove(pool);
+                    if (state.Pools.Find(pool) is { } target)
+                    {
+                        effects = R4SideEffects.OfRemove(target, state);
+                        next = state with { Pools = state.Pools.Without(pool), Volumes = [.. state.Volumes.Where(v => v.Pool != pool)] };
+                    }
+                    break;
                 }
-                break;
-            }
             case R4ChangeKind.SetDefaultPool:
-            {
-                var property = change.Option!;
-                findings = Explain(R4PoolValidator.ValidateSetDefault(property, pool, state), pool, removedAt);
-                argv = R4Commands.SetProperty(property, pool);
-                call = R4Calls.SetProperty(property, pool);
-                if (!findings.Any(f => f.IsError))
                 {
-                    effects = R4SideEffects.OfSetDefault(property, pool, state);
-                    next = state with { Defaults = state.Defaults.Set(property, pool) };
+                    var property = change.Option!;
+                    findings = Explain(R4PoolValidator.ValidateSetDefault(property, pool, state), pool, removedAt);
+                    argv = R4Commands.SetProperty(property, pool);
+                    call = R4Calls.SetProperty(property, pool);
+                    if (!findings.Any(f => f.IsError))
+                    {
+                        effects = R4SideEffects.OfSetDefault(property, pool, state);
+                        next = state with { Defaults = state.Defaults.Set(property, pool) };
+                    }
+                    break;
                 }
-                break;
-            }
             default:
-            {
-                var property = change.Option!;
-                findings = R4PoolValidator.ValidateResetDefault(property);
-                argv = R4Commands.ResetProperty(property);
-                call = R4Calls.ResetProperty(property);
-                if (!findings.Any(f => f.IsError))
                 {
-                    effects = R4SideEffects.OfReset(property, state);
-                    next = state with { Defaults = state.Defaults.Reset(property, state.Pools) };
+                    var property = change.Option!;
+                    findings = R4PoolValidator.ValidateResetDefault(property);
+                    argv = R4Commands.ResetProperty(property);
+                    call = R4Calls.ResetProperty(property);
+                    if (!findings.Any(f => f.IsError))
+                    {
+                        effects = R4SideEffects.OfReset(property, state);
+                        next = state with { Defaults = state.Defaults.Reset(property, state.Pools) };
+                    }
+                    break;
                 }
-                break;
-            }
         }
         var numbered = findings.Select(f => f with { Step = n }).ToList();
         return (new R4PlanStep(n, change, argv, ShellWords.Join(argv), call, effects, numbered), next);
@@ -139,7 +139,8 @@ public static class R4Planner
                 if (changes[j].Kind == R4ChangeKind.RemovePool && changes[j].Pool == name)
                 {
                     yield return R4Finding.Error(R4Codes.AddThenRemove,
-                        $"Step {i + 1} adds pool {name} and step {j + 1} removes it again: no pool remains, but what the add created (directories, a dataset) stays behind. Drop both steps.", name) with { Step = j + 1 };
+                        $"Step {i + 1} adds pool {name} and step {j + 1} removes it again: no pool remains, but what the add created (directories, a dataset) stays behind. Drop both steps.", name) with
+                    { Step = j + 1 };
                     break;
                 }
             }
@@ -158,7 +159,8 @@ public static class R4Planner
             if (seen.TryGetValue(key, out var first))
             {
                 yield return R4Finding.Warning(R4Codes.RepeatedStep,
-                    $"Steps {first} and {i + 1} both change {c.Option}{(c.Kind == R4ChangeKind.SetPoolOption ? $" of {c.Pool}" : "")}; only the last one counts.", c.Pool, c.Option) with { Step = i + 1 };
+                    $"Steps {first} and {i + 1} both change {c.Option}{(c.Kind == R4ChangeKind.SetPoolOption ? $" of {c.Pool}" : "")}; only the last one counts.", c.Pool, c.Option) with
+                { Step = i + 1 };
             }
             seen[key] = i + 1;
         }

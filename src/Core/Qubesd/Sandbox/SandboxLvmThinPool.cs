@@ -4,18 +4,12 @@ namespace QubesPoolConsole.Core.Qubesd.Sandbox;
 /// qubes.storage.lvm.ThinPool against the simulated <c>lvs</c> report of <see cref="QubesdSandboxOptions.LogicalVolumes"/>:
 /// Add creates nothing and refuses a thin pool that is missing or not a thin pool; sizes come from the report.
 /// </summary>
-internal sealed class SandboxLvmThinPool : SandboxPool
+internal sealed class SandboxLvmThinPool(SandboxEnvironment env, string name, string revisionsToKeep,
+    string volumeGroup, string thinPool, string ephemeralVolatile)
+    : SandboxPool(env, name, revisionsToKeep, ephemeralVolatile)
 {
-    private readonly string _volumeGroup;
-    private readonly string _thinPool;
-
-    public SandboxLvmThinPool(SandboxEnvironment env, string name, string revisionsToKeep, string volumeGroup,
-        string thinPool, string ephemeralVolatile)
-        : base(env, name, revisionsToKeep, ephemeralVolatile)
-    {
-        _volumeGroup = volumeGroup;
-        _thinPool = thinPool;
-    }
+    private readonly string _volumeGroup = volumeGroup;
+    private readonly string _thinPool = thinPool;
 
     public override string Driver => "lvm_thin";
 

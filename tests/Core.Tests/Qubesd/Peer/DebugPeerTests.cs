@@ -1,5 +1,3 @@
-using QubesPoolConsole.Core.Qubesd.Wire;
-
 namespace QubesPoolConsole.Core.Tests.Qubesd.Peer;
 
 /// <summary>Replies of a qubesd running with <c>--debug</c>, whose exception replies fill the traceback field.</summary>

@@ -1,5 +1,3 @@
-using QubesPoolConsole.Core.Qubesd.Wire;
-
 namespace QubesPoolConsole.Core.Tests.Qubesd.Peer;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace QubesPoolConsole.Core.Tests.Qubesd.Peer;
 

@@ -1,5 +1,3 @@
-using CsCheck;
-using QubesPoolConsole.Core.Qubesd.Pools;
 using static QubesPoolConsole.Core.Qubesd.Pools.R4Codes;
 
 namespace QubesPoolConsole.Core.Tests.Qubesd.Pools;

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using CsCheck;
-using QubesPoolConsole.Core.Qubesd.Pools;
 
 namespace QubesPoolConsole.Core.Tests.Qubesd.Pools;
 

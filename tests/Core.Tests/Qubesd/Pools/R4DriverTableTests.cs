@@ -1,5 +1,3 @@
-using QubesPoolConsole.Core.Qubesd.Pools;
-
 namespace QubesPoolConsole.Core.Tests.Qubesd.Pools;
 
 /// <summary>The driver table against the constructors of core-admin release4.3 (qubes/storage/*.py).</summary>

@@ -1,5 +1,3 @@
-using QubesPoolConsole.Core.Qubesd.Pools;
-
 namespace QubesPoolConsole.Core.Tests.Qubesd.Pools;
 
 /// <summary>A typical R4.3 LVM install (notes §3.5): vm-pool the default, varlibqubes and linux-kernel beside it.</summary>

@@ -1,6 +1,3 @@
-using CsCheck;
-using QubesPoolConsole.Core.Qubesd.Pools;
-
 namespace QubesPoolConsole.Core.Tests.Qubesd.Pools;
 
 /// <summary>Properties of plans over random batches: no batch makes the planner throw, and what it renders agrees with itself.</summary>

@@ -1,4 +1,3 @@
-using QubesPoolConsole.Core.Qubesd.Pools;
 using static QubesPoolConsole.Core.Qubesd.Pools.R4Codes;
 
 namespace QubesPoolConsole.Core.Tests.Qubesd.Pools;

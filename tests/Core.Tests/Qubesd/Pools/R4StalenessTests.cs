@@ -1,5 +1,3 @@
-using QubesPoolConsole.Core.Qubesd.Pools;
-
 namespace QubesPoolConsole.Core.Tests.Qubesd.Pools;
 
 /// <summary>Apply refuses when the pools changed since the draft started, and says what changed.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace QubesPoolConsole.Core.Tests.Qubesd.Pools;
 
 /// <summary>A POSIX shell word splitter (quotes and backslashes; no expansions), to check rendered commands.</summary>

@@ -4,16 +4,8 @@ namespace QubesPoolConsole.Core.Tests.Qubesd.Sandbox;
 /// admin.pool.Add's checks in qubesd's order (notes §3.7) and the empty replies the peer README lists under
 /// "Observed behaviour" (release4.3).
 /// </summary>
-public sealed class AddValidationTests : IAsyncLifetime
+public sealed class AddValidationTests : SandboxTests
 {
-    private SandboxFixture _q = null!;
-
-    public async Task InitializeAsync() => _q = await SandboxFixture.StartAsync();
-
-    public async Task DisposeAsync() => await _q.DisposeAsync();
-
-    private string Dir(string name) => Path.Combine(_q.Root, name);
-
     [Theory]
     [InlineData("bad name", "name=bad pool\ndir_path={0}\n")]
     [InlineData("missing name=", "dir_path={0}\n")]
@@ -26,61 +18,61 @@ public sealed class AddValidationTests : IAsyncLifetime
     [InlineData("dir_path parent missing", "name=p1\ndir_path={0}/no/such/parent\n")]
     public async Task Refused_WithEmptyReply(string why, string payloadFormat)
     {
-        var reply = await _q.Call("admin.pool.Add", "file", payload: string.Format(payloadFormat, Dir("p1")));
+        var reply = await Q.Call("admin.pool.Add", "file", payload: string.Format(payloadFormat, Dir("p1")));
         Assert.True(reply.Length == 0, $"{why}: got {reply}");
-        Assert.DoesNotContain("p1", await _q.Call("admin.pool.List"));
+        Assert.DoesNotContain("p1", await Q.Call("admin.pool.List"));
     }
 
     [Fact]
     public async Task NonAsciiPayload_EmptyReply()
-        => Assert.Equal("", await _q.Call("admin.pool.Add", "file", payload: $"name=p1\ndir_path={Dir("é")}\n"));
+        => Assert.Equal("", await Q.Call("admin.pool.Add", "file", payload: $"name=p1\ndir_path={Dir("é")}\n"));
 
     [Fact]
     public async Task UnknownDriver_Named()
         => Assert.Equal("2\\0QubesException\\0\\0unexpected driver name: file_reflink\\0",
-            await _q.Call("admin.pool.Add", "file_reflink", payload: "name=p1\ndir_path=/x\n"));
+            await Q.Call("admin.pool.Add", "file_reflink", payload: "name=p1\ndir_path=/x\n"));
 
     [Fact]
     public async Task UnknownDriver_IsCheckedBeforeThePayload()
         => Assert.StartsWith("2\\0QubesException\\0\\0unexpected driver name: nope",
-            await _q.Call("admin.pool.Add", "nope", payload: "garbage without equals"));
+            await Q.Call("admin.pool.Add", "nope", payload: "garbage without equals"));
 
     [Fact]
     public async Task UnexpectedOptions_ListedInPayloadOrder_DriverCountsAsUnknown()
         => Assert.Equal("2\\0QubesException\\0\\0unexpected driver options: foo driver\\0",
-            await _q.Call("admin.pool.Add", "file", payload: $"name=p1\nfoo=1\ndir_path={Dir("p1")}\ndriver=file\n"));
+            await Q.Call("admin.pool.Add", "file", payload: $"name=p1\nfoo=1\ndir_path={Dir("p1")}\ndriver=file\n"));
 
     [Fact]
     public async Task MissingRequired_Named_R43()
     {
         Assert.Equal("2\\0QubesException\\0\\0missing required driver options: dir_path\\0",
-            await _q.Call("admin.pool.Add", "file", payload: "name=p1\n"));
+            await Q.Call("admin.pool.Add", "file", payload: "name=p1\n"));
         Assert.Equal("2\\0QubesException\\0\\0missing required driver options: volume_group thin_pool\\0",
-            await _q.Call("admin.pool.Add", "lvm_thin", payload: "name=p1\n"));
+            await Q.Call("admin.pool.Add", "lvm_thin", payload: "name=p1\n"));
     }
 
     [Fact]
     public async Task UnexpectedIsCheckedBeforeMissing()
         => Assert.Equal("2\\0QubesException\\0\\0unexpected driver options: revisions_to_keep\\0",
-            await _q.Call("admin.pool.Add", "linux-kernel", payload: "name=k1\nrevisions_to_keep=0\n"));
+            await Q.Call("admin.pool.Add", "linux-kernel", payload: "name=k1\nrevisions_to_keep=0\n"));
 
     [Fact]
     public async Task BadSetupCheckLiteral_IsAQubesValueError()
         => Assert.Equal("2\\0QubesValueError\\0\\0Invalid literal for boolean property: 'maybe'\\0",
-            await _q.Call("admin.pool.Add", "file-reflink", payload: $"name=r1\ndir_path={Dir("r1")}\nsetup_check=maybe\n"));
+            await Q.Call("admin.pool.Add", "file-reflink", payload: $"name=r1\ndir_path={Dir("r1")}\nsetup_check=maybe\n"));
 
     [Fact]
     public async Task Callback_WithoutQubesCallbackJson_EmptyReply()
-        => Assert.Equal("", await _q.Call("admin.pool.Add", "callback", payload: "name=c1\nconf_id=x\n"));
+        => Assert.Equal("", await Q.Call("admin.pool.Add", "callback", payload: "name=c1\nconf_id=x\n"));
 
     [Fact]
     public async Task File_CreatesDirAndSubdirs_NormalisesPath()
     {
         var dir = Dir("f1");
-        Assert.Equal("0\\0", await _q.Call("admin.pool.Add", "file", payload: $"name=f1\ndir_path={dir}//\nephemeral_volatile=on\n"));
+        Assert.Equal("0\\0", await Q.Call("admin.pool.Add", "file", payload: $"name=f1\ndir_path={dir}//\nephemeral_volatile=on\n"));
         Assert.True(Directory.Exists(Path.Combine(dir, "appvms")));
         Assert.True(Directory.Exists(Path.Combine(dir, "vm-templates")));
-        var info = await _q.Call("admin.pool.Info", "f1");
+        var info = await Q.Call("admin.pool.Info", "f1");
         Assert.StartsWith($"0\\0dir_path={dir}\ndriver=file\nephemeral_volatile=True\nname=f1\nrevisions_to_keep=1\nsize=", info);
     }
 
@@ -88,11 +80,11 @@ public sealed class AddValidationTests : IAsyncLifetime
     public async Task LinuxKernel_CreatesNothing_AndVolumeListFailsWhileTheDirIsMissing()
     {
         var dir = Dir("kernels");
-        Assert.Equal("0\\0", await _q.Call("admin.pool.Add", "linux-kernel", payload: $"name=k1\ndir_path={dir}\n"));
+        Assert.Equal("0\\0", await Q.Call("admin.pool.Add", "linux-kernel", payload: $"name=k1\ndir_path={dir}\n"));
         Assert.False(Directory.Exists(dir));
-        Assert.Equal($"0\\0dir_path={dir}\ndriver=linux-kernel\nname=k1\n", await _q.Call("admin.pool.Info", "k1"));
-        Assert.Equal("", await _q.Call("admin.pool.volume.List", "k1"));
-        Assert.Equal("0\\0", await _q.Call("admin.pool.UsageDetails", "k1"));
+        Assert.Equal($"0\\0dir_path={dir}\ndriver=linux-kernel\nname=k1\n", await Q.Call("admin.pool.Info", "k1"));
+        Assert.Equal("", await Q.Call("admin.pool.volume.List", "k1"));
+        Assert.Equal("0\\0", await Q.Call("admin.pool.UsageDetails", "k1"));
     }
 
     [Theory]
@@ -101,7 +93,7 @@ public sealed class AddValidationTests : IAsyncLifetime
     [InlineData("admin.pool.Remove")]
     [InlineData("admin.pool.volume.List")]
     public async Task UnknownPool_EmptyReply(string method)
-        => Assert.Equal("", await _q.Call(method, "no-such-pool"));
+        => Assert.Equal("", await Q.Call(method, "no-such-pool"));
 
     [Theory]
     [InlineData("admin.pool.Set.revisions_to_keep", "abc")]
@@ -111,22 +103,22 @@ public sealed class AddValidationTests : IAsyncLifetime
     [InlineData("admin.pool.Set.ephemeral_volatile", "abc")]
     [InlineData("admin.pool.Set.ephemeral_volatile", "")]
     public async Task SetWithBadValue_EmptyReply(string method, string payload)
-        => Assert.Equal("", await _q.Call(method, "vm-pool", payload: payload));
+        => Assert.Equal("", await Q.Call(method, "vm-pool", payload: payload));
 
     [Fact]
     public async Task SetRevisions_PerDriverRules()
     {
-        Assert.Equal("0\\0", await _q.Call("admin.pool.Add", "file", payload: $"name=f1\ndir_path={Dir("f1")}\n"));
-        Assert.Equal("", await _q.Call("admin.pool.Set.revisions_to_keep", "f1", payload: "2"));
-        Assert.Equal("0\\0", await _q.Call("admin.pool.Set.revisions_to_keep", "f1", payload: "-1"));
-        Assert.Contains("\nrevisions_to_keep=-1\n", await _q.Call("admin.pool.Info", "f1"));
+        Assert.Equal("0\\0", await Q.Call("admin.pool.Add", "file", payload: $"name=f1\ndir_path={Dir("f1")}\n"));
+        Assert.Equal("", await Q.Call("admin.pool.Set.revisions_to_keep", "f1", payload: "2"));
+        Assert.Equal("0\\0", await Q.Call("admin.pool.Set.revisions_to_keep", "f1", payload: "-1"));
+        Assert.Contains("\nrevisions_to_keep=-1\n", await Q.Call("admin.pool.Info", "f1"));
         // file-reflink has no such limit.
-        Assert.Equal("0\\0", await _q.Call("admin.pool.Add", "file-reflink", payload: $"name=r1\ndir_path={Dir("r1")}\nsetup_check=off\n"));
-        Assert.Equal("0\\0", await _q.Call("admin.pool.Set.revisions_to_keep", "r1", payload: "5"));
+        Assert.Equal("0\\0", await Q.Call("admin.pool.Add", "file-reflink", payload: $"name=r1\ndir_path={Dir("r1")}\nsetup_check=off\n"));
+        Assert.Equal("0\\0", await Q.Call("admin.pool.Set.revisions_to_keep", "r1", payload: "5"));
         Assert.Equal("2\\0QubesValueError\\0\\0LinuxKernel supports only revisions_to_keep=0\\0",
-            await _q.Call("admin.pool.Set.revisions_to_keep", "linux-kernel", payload: "1"));
-        Assert.Equal("0\\0", await _q.Call("admin.pool.Set.revisions_to_keep", "linux-kernel", payload: "0"));
-        Assert.Equal("0\\0", await _q.Call("admin.pool.Set.ephemeral_volatile", "vm-pool", payload: "YES"));
-        Assert.Contains("\nephemeral_volatile=True\n", await _q.Call("admin.pool.Info", "vm-pool"));
+            await Q.Call("admin.pool.Set.revisions_to_keep", "linux-kernel", payload: "1"));
+        Assert.Equal("0\\0", await Q.Call("admin.pool.Set.revisions_to_keep", "linux-kernel", payload: "0"));
+        Assert.Equal("0\\0", await Q.Call("admin.pool.Set.ephemeral_volatile", "vm-pool", payload: "YES"));
+        Assert.Contains("\nephemeral_volatile=True\n", await Q.Call("admin.pool.Info", "vm-pool"));
     }
 }

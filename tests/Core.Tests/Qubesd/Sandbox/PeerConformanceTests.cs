@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using QubesPoolConsole.Core.Qubesd.Sandbox;
 using QubesPoolConsole.Core.Tests.Qubesd.Peer;
 
 namespace QubesPoolConsole.Core.Tests.Qubesd.Sandbox;

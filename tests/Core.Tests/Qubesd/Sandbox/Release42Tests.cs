@@ -7,19 +7,13 @@ public sealed class Release42Tests
     [InlineData("4.2", "")]
     [InlineData("4.3", "2\\0QubesException\\0\\0missing required driver options: dir_path\\0")]
     public async Task MissingRequiredOption(string release, string expected)
-    {
-        await using var q = await SandboxFixture.StartAsync(release);
-        Assert.Equal(expected, await q.Call("admin.pool.Add", "file-reflink", payload: "name=p1\n"));
-    }
+        => Assert.Equal(expected, await CallOnAsync(release, "admin.pool.Add", "file-reflink", "name=p1\n"));
 
     [Theory]
     [InlineData("4.2", "")]
     [InlineData("4.3", "0\\0")]
     public async Task RevisionsToKeepMinusOne(string release, string expected)
-    {
-        await using var q = await SandboxFixture.StartAsync(release);
-        Assert.Equal(expected, await q.Call("admin.pool.Set.revisions_to_keep", "vm-pool", payload: "-1"));
-    }
+        => Assert.Equal(expected, await CallOnAsync(release, "admin.pool.Set.revisions_to_keep", "vm-pool", "-1"));
 
     [Fact]
     public async Task VmList_HasNoUuid_R42()
@@ -59,5 +53,12 @@ public sealed class Release42Tests
         {
             Assert.Equal(await q43.Call(method, arg, payload: payload), await q42.Call(method, arg, payload: payload));
         }
+    }
+
+    // One call to a fresh stand-in of that release, which is stopped again.
+    private static async Task<string> CallOnAsync(string release, string method, string arg, string payload)
+    {
+        await using var q = await SandboxFixture.StartAsync(release);
+        return await q.Call(method, arg, payload: payload);
     }
 }

@@ -1,5 +1,3 @@
-using QubesPoolConsole.Core.Qubesd.Sandbox;
-
 namespace QubesPoolConsole.Core.Tests.Qubesd.Sandbox;
 
 /// <summary>A stand-in qubesd in a fresh temp folder; restartable on the same folder; removed on dispose.</summary>

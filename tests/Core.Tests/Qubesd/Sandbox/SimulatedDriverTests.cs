@@ -1,5 +1,3 @@
-using QubesPoolConsole.Core.Qubesd.Sandbox;
-
 namespace QubesPoolConsole.Core.Tests.Qubesd.Sandbox;
 
 /// <summary>lvm_thin against the simulated lvs report, zfs against the simulated zpools.</summary>
@@ -38,7 +36,8 @@ public sealed class SimulatedDriverTests
         Assert.Equal("0\\0", await q.Call("admin.pool.Add", "lvm_thin", payload: "name=l1\nvolume_group=qubes_dom0\nthin_pool=root-pool\n"));
         await q.RestartAsync(o => new QubesdSandboxOptions
         {
-            DataDirectory = o.DataDirectory, LogicalVolumes = o.LogicalVolumes.Where(lv => lv.Name != "root-pool").ToList(),
+            DataDirectory = o.DataDirectory,
+            LogicalVolumes = o.LogicalVolumes.Where(lv => lv.Name != "root-pool").ToList(),
         });
         // lvm.py: a thin pool missing from the lvs report has size 0 and usage 0; Info and UsageDetails still answer.
         Assert.EndsWith("\nsize=0\nusage=0\n", await q.Call("admin.pool.Info", "l1"));
@@ -63,7 +62,9 @@ public sealed class SimulatedDriverTests
     {
         await using var q = await SandboxFixture.StartAsync(tweak: o => new QubesdSandboxOptions
         {
-            DataDirectory = o.DataDirectory, ZfsAvailable = false, Log = o.Log,
+            DataDirectory = o.DataDirectory,
+            ZfsAvailable = false,
+            Log = o.Log,
         });
         Assert.Equal("2\\0StoragePoolException\\0\\0ZFS is not available on this system\\0",
             await q.Call("admin.pool.Add", "zfs", payload: "name=z1\ncontainer=tank/qubes\n"));

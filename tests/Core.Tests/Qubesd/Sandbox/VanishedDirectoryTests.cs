@@ -5,51 +5,50 @@ namespace QubesPoolConsole.Core.Tests.Qubesd.Sandbox;
 /// (<c>FileNotFoundError</c> → 0 in file.py), file-reflink reports none (<c>suppress(FileNotFoundError)</c> in
 /// reflink.py), so Info still answers and UsageDetails answers with zeros or nothing.
 /// </summary>
-public sealed class VanishedDirectoryTests : IAsyncLifetime
+public sealed class VanishedDirectoryTests : SandboxTests
 {
-    private SandboxFixture _q = null!;
-
-    public async Task InitializeAsync() => _q = await SandboxFixture.StartAsync();
-
-    public async Task DisposeAsync() => await _q.DisposeAsync();
-
     [Fact]
     public async Task FilePool_ReportsZeros()
     {
-        var dir = Path.Combine(_q.Root, "usb");
-        Assert.Equal("0\\0", await _q.Call("admin.pool.Add", "file", payload: $"name=usb\ndir_path={dir}\n"));
-        Directory.Delete(dir, recursive: true);
+        var dir = await AddPoolAndUnplugAsync("file", "");
         Assert.Equal($"0\\0dir_path={dir}\ndriver=file\nephemeral_volatile=False\nname=usb\nrevisions_to_keep=1\nsize=0\nusage=0\n",
-            await _q.Call("admin.pool.Info", "usb"));
-        Assert.Equal("0\\0data_size=0\ndata_usage=0\n", await _q.Call("admin.pool.UsageDetails", "usb"));
+            await Q.Call("admin.pool.Info", "usb"));
+        Assert.Equal("0\\0data_size=0\ndata_usage=0\n", await Q.Call("admin.pool.UsageDetails", "usb"));
         // The other pools are unaffected, and the pool can still be removed.
-        Assert.StartsWith("0\\0data_size=", await _q.Call("admin.pool.UsageDetails", "varlibqubes"));
-        Assert.Equal("0\\0", await _q.Call("admin.pool.Remove", "usb"));
+        Assert.StartsWith("0\\0data_size=", await Q.Call("admin.pool.UsageDetails", "varlibqubes"));
+        Assert.Equal("0\\0", await Q.Call("admin.pool.Remove", "usb"));
     }
 
     [Fact]
     public async Task ReflinkPool_ReportsNothing()
     {
-        var dir = Path.Combine(_q.Root, "usb");
-        Assert.Equal("0\\0", await _q.Call("admin.pool.Add", "file-reflink", payload: $"name=usb\ndir_path={dir}\nsetup_check=no\n"));
-        Directory.Delete(dir, recursive: true);
+        var dir = await AddPoolAndUnplugAsync("file-reflink", "setup_check=no\n");
         Assert.Equal($"0\\0dir_path={dir}\ndriver=file-reflink\nephemeral_volatile=False\nname=usb\nrevisions_to_keep=1\n",
-            await _q.Call("admin.pool.Info", "usb"));
-        Assert.Equal("0\\0", await _q.Call("admin.pool.UsageDetails", "usb"));
+            await Q.Call("admin.pool.Info", "usb"));
+        Assert.Equal("0\\0", await Q.Call("admin.pool.UsageDetails", "usb"));
     }
 
     [Fact]
     public async Task PathThroughAFile_IsAnUnhandledOsError()
     {
         // statvfs gives ENOTDIR, not ENOENT: NotADirectoryError is not caught by file.py, so qubesd aborts the call.
-        var outer = Path.Combine(_q.Root, "mnt");
+        var outer = Dir("mnt");
         Directory.CreateDirectory(outer);
         var dir = Path.Combine(outer, "pool");
-        Assert.Equal("0\\0", await _q.Call("admin.pool.Add", "file", payload: $"name=deep\ndir_path={dir}\n"));
+        Assert.Equal("0\\0", await Q.Call("admin.pool.Add", "file", payload: $"name=deep\ndir_path={dir}\n"));
         Directory.Delete(outer, recursive: true);
         File.WriteAllText(outer, "not a directory");
-        Assert.Equal("", await _q.Call("admin.pool.Info", "deep"));
-        Assert.Equal("", await _q.Call("admin.pool.UsageDetails", "deep"));
-        Assert.StartsWith("0\\0", await _q.Call("admin.pool.Info", "vm-pool"));
+        Assert.Equal("", await Q.Call("admin.pool.Info", "deep"));
+        Assert.Equal("", await Q.Call("admin.pool.UsageDetails", "deep"));
+        Assert.StartsWith("0\\0", await Q.Call("admin.pool.Info", "vm-pool"));
+    }
+
+    // Adds the pool usb of that driver in its own directory, then deletes the directory; returns its path.
+    private async Task<string> AddPoolAndUnplugAsync(string driver, string extraOptions)
+    {
+        var dir = Dir("usb");
+        Assert.Equal("0\\0", await Q.Call("admin.pool.Add", driver, payload: $"name=usb\ndir_path={dir}\n{extraOptions}"));
+        Directory.Delete(dir, recursive: true);
+        return dir;
     }
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace QubesPoolConsole.Core.Tests.Qubesd.Wire;
 
 /// <summary>Byte strings written as in the Python sources (<c>\0</c> is a NUL), to keep the vectors readable.</summary>

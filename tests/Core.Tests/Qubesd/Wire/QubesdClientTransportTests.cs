@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using QubesPoolConsole.Core.Qubesd.Wire;
 
 namespace QubesPoolConsole.Core.Tests.Qubesd.Wire;
 

@@ -1,5 +1,3 @@
-using QubesPoolConsole.Core.Qubesd.Wire;
-
 namespace QubesPoolConsole.Core.Tests.Qubesd.Wire;
 
 /// <summary>admin.Events over a real socket: request bytes, events in pieces, and each way a stream ends.</summary>

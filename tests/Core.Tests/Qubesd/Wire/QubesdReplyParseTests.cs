@@ -1,5 +1,3 @@
-using QubesPoolConsole.Core.Qubesd.Wire;
-
 namespace QubesPoolConsole.Core.Tests.Qubesd.Wire;
 
 public class QubesdReplyParseTests
@@ -17,10 +15,7 @@ public class QubesdReplyParseTests
     public void Exception_TypeAndMessageAsWritten_NoTracebackWithoutDebug()
     {
         // CAC qubesadmin/tests/errors.py
-        var reply = QubesdReply.Parse(Bytes.Of("2\0QubesException\0\0An error occurred\0"));
-        Assert.Equal(QubesdReplyKind.QubesException, reply.Kind);
-        Assert.Equal("QubesException", reply.ExceptionType);
-        Assert.Equal("An error occurred", reply.Message);
+        var reply = ParseException("2\0QubesException\0\0An error occurred\0", "QubesException", "An error occurred");
         Assert.Null(reply.Traceback);
         Assert.False(reply.IsRefusal);
     }
@@ -44,10 +39,8 @@ public class QubesdReplyParseTests
     [Fact]
     public void FutureR44PermissionDenied_IsAnExceptionAndARefusal()
     {
-        var reply = QubesdReply.Parse(Bytes.Of("2\0PermissionDenied\0\0pool name contains illegal characters\0"));
-        Assert.Equal(QubesdReplyKind.QubesException, reply.Kind);
-        Assert.Equal("PermissionDenied", reply.ExceptionType);
-        Assert.Equal("pool name contains illegal characters", reply.Message);
+        var reply = ParseException("2\0PermissionDenied\0\0pool name contains illegal characters\0",
+            "PermissionDenied", "pool name contains illegal characters");
         Assert.True(reply.IsRefusal);
         Assert.True(QubesdReply.Parse(Bytes.Of("2\0ProtocolError\0\0Unexpected driver options found\0")).IsRefusal);
     }
@@ -84,5 +77,15 @@ public class QubesdReplyParseTests
         var reply = QubesdReply.Parse([(byte)'2', 0, (byte)'E', 0, 0, 0xff, 0xfe, 0]);
         Assert.Equal(QubesdReplyKind.Malformed, reply.Kind);
         Assert.Contains("not UTF-8", reply.Message);
+    }
+
+    // Parses an exception reply and checks its kind, type and message; the caller checks the rest.
+    private static QubesdReply ParseException(string bytes, string type, string message)
+    {
+        var reply = QubesdReply.Parse(Bytes.Of(bytes));
+        Assert.Equal(QubesdReplyKind.QubesException, reply.Kind);
+        Assert.Equal(type, reply.ExceptionType);
+        Assert.Equal(message, reply.Message);
+        return reply;
     }
 }

@@ -1,5 +1,3 @@
-using QubesPoolConsole.Core.Qubesd.Wire;
-
 namespace QubesPoolConsole.Core.Tests.Qubesd.Wire;
 
 /// <summary>The text formats of successful replies, including the edges real qubesd produces.</summary>
