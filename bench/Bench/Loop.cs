@@ -19,11 +19,7 @@ public static class Loop
         Func<object> run = step switch
         {
             "load" => () => store.Load(),
-            "noop" => () =>
-            {
-                var load = store.Load();
-                return store.Save(load.Document!.ToText(), load.Sha256);
-            },
+            "noop" => () => SaveUnchanged(store),
             "parse" => () => StorageConfDocument.Parse(text),
             "set" => () => document.SetOption(pool, "dir_path", "/srv/pools/moved"),
             "serialize" => () => document.ToText(),
@@ -43,5 +39,11 @@ public static class Loop
         Console.WriteLine($"{step}: {sw.Elapsed.TotalMilliseconds / times:F3} ms wall, {cpu.TotalMilliseconds / times:F3} ms CPU, {allocated / times / 1024.0:F0} KiB allocated per run; " +
             $"GCs gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}");
         return 0;
+    }
+
+    private static object SaveUnchanged(QubesPoolConsole.Core.Storage.ConfFileStore store)
+    {
+        var load = store.Load();
+        return store.Save(load.Document!.ToText(), load.Sha256);
     }
 }

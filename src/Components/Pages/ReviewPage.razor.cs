@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
-using Diagnostic = QubesPoolConsole.Core.Diagnostics.Diagnostic;
 using QubesPoolConsole.Core.Audit;
 using QubesPoolConsole.Core.Drafts;
 using QubesPoolConsole.Core.Pools;
+using Diagnostic = QubesPoolConsole.Core.Diagnostics.Diagnostic;
 
 namespace QubesPoolConsole.Components.Pages;
 

@@ -33,7 +33,9 @@ public static class LoginUrlPublisher
         var ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         using (var stream = new FileStream(path, new FileStreamOptions
         {
-            Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None,
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
             UnixCreateMode = OperatingSystem.IsWindows() ? null : ownerOnly,
         }))
         using (var writer = new StreamWriter(stream))

@@ -78,8 +78,14 @@ public class FastPathEquivalenceTests
             }
             pools.Add(new EffectivePool
             {
-                Name = section.Name, Driver = driver?.Value, Class = cls?.Value, DriverLine = driver?.Line, ClassLine = cls?.Line,
-                Line = section.FirstLine, Options = options, Effective = effective,
+                Name = section.Name,
+                Driver = driver?.Value,
+                Class = cls?.Value,
+                DriverLine = driver?.Line,
+                ClassLine = cls?.Line,
+                Line = section.FirstLine,
+                Options = options,
+                Effective = effective,
             });
         }
         return pools;

@@ -13,43 +13,43 @@ var conf = args[1];
 switch (args[0])
 {
     case "loop" when args.Length == 3:
-    {
-        var store = new ConfFileStore(ConfFileStoreOptions.For(conf, args[2]));
-        Console.Out.Write($"leftovers {store.RemoveLeftovers()}\n");
-        Console.Out.Flush();
-        for (long saves = 0; ; saves++)
         {
-            var load = store.Load();
-            long gen = load.Document is { } doc ? Generations.Claimed(doc.ToText()) ?? 0 : 0;
-            var result = store.Save(Generations.Text(gen + 1), load.Sha256);
-            if (result.Status is SaveStatus.Failed)
+            var store = new ConfFileStore(ConfFileStoreOptions.For(conf, args[2]));
+            Console.Out.Write($"leftovers {store.RemoveLeftovers()}\n");
+            Console.Out.Flush();
+            for (long saves = 0; ; saves++)
             {
-                Console.Error.WriteLine(result.Message);
-                return 3;
-            }
-            if (saves == 0)
-            {
-                // Warmed up (the first save JIT-compiles the path): from now on a kill lands in a steady stream of saves.
-                Console.Out.Write($"ready {gen + 1}\n");
-                Console.Out.Flush();
+                var load = store.Load();
+                long gen = load.Document is { } doc ? Generations.Claimed(doc.ToText()) ?? 0 : 0;
+                var result = store.Save(Generations.Text(gen + 1), load.Sha256);
+                if (result.Status is SaveStatus.Failed)
+                {
+                    Console.Error.WriteLine(result.Message);
+                    return 3;
+                }
+                if (saves == 0)
+                {
+                    // Warmed up (the first save JIT-compiles the path): from now on a kill lands in a steady stream of saves.
+                    Console.Out.Write($"ready {gen + 1}\n");
+                    Console.Out.Flush();
+                }
             }
         }
-    }
     case "once" when args.Length == 4:
-    {
-        var store = new ConfFileStore(ConfFileStoreOptions.For(conf, args[2]));
-        var load = store.Load();
-        var text = File.ReadAllText(args[3], new UTF8Encoding(false));
-        var result = store.Save(text, load.Sha256);
-        Console.Out.WriteLine($"{result.Status}: {result.Message}");
-        return result.Status switch { SaveStatus.Saved or SaveStatus.Unchanged => 0, SaveStatus.Conflict => 2, _ => 3 };
-    }
+        {
+            var store = new ConfFileStore(ConfFileStoreOptions.For(conf, args[2]));
+            var load = store.Load();
+            var text = File.ReadAllText(args[3], new UTF8Encoding(false));
+            var result = store.Save(text, load.Sha256);
+            Console.Out.WriteLine($"{result.Status}: {result.Message}");
+            return result.Status switch { SaveStatus.Saved or SaveStatus.Unchanged => 0, SaveStatus.Conflict => 2, _ => 3 };
+        }
     case "load" when args.Length == 2:
-    {
-        var load = ConfFileStoreLoad(conf);
-        Console.Out.WriteLine($"{load.Status} {load.Problem?.Code} {load.Problem?.Message}".TrimEnd());
-        return load.IsLoaded ? 0 : 3;
-    }
+        {
+            var load = ConfFileStoreLoad(conf);
+            Console.Out.WriteLine($"{load.Status} {load.Problem?.Code} {load.Problem?.Message}".TrimEnd());
+            return load.IsLoaded ? 0 : 3;
+        }
     default:
         return Usage();
 }
