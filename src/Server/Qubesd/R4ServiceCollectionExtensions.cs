@@ -18,7 +18,7 @@ public static class R4ServiceCollectionExtensions
     {
         services.AddSingleton(backend);
         if (backend.Kind != BackendKind.Qubesd) return services;
-        var r4 = R4Services.For(backend);
+        var r4 = ConsoleServices.CreateR4(backend);
         services.AddSingleton(r4);
         services.AddSingleton(r4.Client);
         services.AddSingleton(r4.Reader);
