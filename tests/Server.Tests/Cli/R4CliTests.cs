@@ -184,6 +184,34 @@ public class R4CliTests
     }
 
     [Fact]
+    public async Task PoolAdd_QubesdRefusesTheCall_ReportsTheFailedStepAndExitsOne()
+    {
+        using var box = new R4CliSandbox();
+        // qubesd creates no parent folders: the call is sent (the console cannot see qubesd's file system) and refused.
+        var dir = Path.Combine(box.Root, "missing", "x");
+
+        var run = await box.RunAsync("pool", "add", "x", "file", "-o", "dir_path=" + dir);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal($"step 1 failed: qvm-pool add x file -o dir_path={dir}: qubesd refused the call — see `journalctl -u qubesd`\n", run.Stdout);
+        Assert.Contains(run.StderrLines, l => l.StartsWith("error: Step 1 failed (qvm-pool add x file", StringComparison.Ordinal));
+        Assert.DoesNotContain("\nx ", (await box.RunAsync("pools")).Stdout);
+    }
+
+    [Fact]
+    public async Task PoolSet_RevisionsMinusOneOnR42Sandbox_IsRefusedBeforeSending()
+    {
+        using var box = new R4CliSandbox("--r4-release", "4.2");
+
+        var run = await box.RunAsync("pool", "set", "vm-pool", "-o", "revisions_to_keep=-1");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("", run.Stdout);
+        Assert.Equal(["error: The value of revisions_to_keep is -1, which Qubes R4.2 refuses (only R4.3 takes -1, meaning no snapshots); use 0 or more. [r4-revisions-negative-r42]"],
+            run.StderrLines);
+    }
+
+    [Fact]
     public async Task R32OnlyCommand_OverQubesd_SaysItBelongsToStorageConf()
     {
         using var box = new R4CliSandbox();
