@@ -63,6 +63,7 @@ public static class ConsoleOptionsValidator
             errors.Add($"{Name(nameof(options.IdleTimeoutMinutes))} = {options.IdleTimeoutMinutes}: must be between 1 and {MaxIdleTimeoutMinutes} minutes.");
         }
 
+        int errorsBeforeBackend = errors.Count;
         if (options.Backend is { } backendSetting && !ConsoleBackendSetting.All.Contains(backendSetting.Trim().ToLowerInvariant()))
         {
             errors.Add($"{Name(nameof(options.Backend))} = \"{backendSetting}\": must be one of {string.Join(", ", ConsoleBackendSetting.All)}.");
@@ -72,11 +73,14 @@ public static class ConsoleOptionsValidator
             errors.Add($"{Name(nameof(options.QubesdRelease))} = \"{release}\": the R4 sandbox answers as Qubes {string.Join(" or ", ConsoleBackendSetting.SandboxReleases)}.");
         }
 
+        bool backendValuesOk = errors.Count == errorsBeforeBackend;
         var dom0 = options.Mode == ConsoleMode.Dom0 || (options.Mode == ConsoleMode.Auto && (isDom0 ?? IsDom0)());
+        var badPaths = new HashSet<string>();
         foreach (var name in PathSettings)
         {
             var value = (string?)typeof(ConsoleOptions).GetProperty(name)!.GetValue(options);
             if (value is null) continue;
+            badPaths.Add(name);
             if (value.Trim().Length == 0)
             {
                 errors.Add($"{Name(name)} is empty: remove it to use the default, or give a path.");
@@ -89,17 +93,24 @@ public static class ConsoleOptionsValidator
             {
                 errors.Add($"{Name(name)} = \"{value}\": must be an absolute path in dom0 mode.");
             }
+            else
+            {
+                badPaths.Remove(name);
+            }
         }
-        if (errors.Count > 0) return errors; // the backend cannot be resolved from bad values
 
+        // The backend is resolved only from usable values (sandbox paths are made absolute, which bad ones cannot be);
+        // with bad ones, their sentences above are enough.
         options.Mode = dom0 ? ConsoleMode.Dom0 : ConsoleMode.Sandbox;
-        var paths = ConsolePaths.Resolve(options);
-        if (!ConsoleBackend.TryResolve(options, paths, out var backend, out var backendError, readReleaseFile))
+        ConsoleBackend? backend = null;
+        bool undecided = false;
+        if (backendValuesOk && badPaths.Count == 0
+            && !ConsoleBackend.TryResolve(options, ConsolePaths.Resolve(options), out backend, out var backendError, readReleaseFile))
         {
             errors.Add(backendError);
-            return errors;
+            undecided = true; // which files matter depends on the backend: say only why it cannot be chosen
         }
-        if (backend.SocketPath is { } socket && System.Text.Encoding.UTF8.GetByteCount(socket) > MaxSocketPathBytes)
+        if (backend?.SocketPath is { } socket && System.Text.Encoding.UTF8.GetByteCount(socket) > MaxSocketPathBytes)
         {
             errors.Add($"{Name(nameof(options.QubesdSocket))} = \"{socket}\": a UNIX socket path may have at most {MaxSocketPathBytes} bytes; "
                 + (backend.StartsSandbox ? "choose a shorter data folder (--data) or socket path." : "choose a shorter path."));
@@ -108,10 +119,12 @@ public static class ConsoleOptionsValidator
         {
             // Dom0 mode creates nothing outside the state folder: the folders it writes into must already exist.
             // The qubesd backend writes no storage.conf and no pool folders, so only the state folder matters.
-            bool storageConf = backend.Kind == BackendKind.StorageConf;
-            if (storageConf) RequireParent(errors, nameof(options.Conf), paths.Conf, "storage.conf");
-            RequireParent(errors, nameof(options.StateDirectory), paths.StateDirectory, "the state directory");
-            if (storageConf && !Directory.Exists(paths.DefaultDirPath))
+            var paths = ConsolePaths.Resolve(options); // dom0 paths are taken as given: safe even with bad values
+            bool storageConf = backend?.Kind == BackendKind.StorageConf
+                || (backend is null && !undecided && !string.Equals(options.Backend?.Trim(), ConsoleBackendSetting.Qubesd, StringComparison.OrdinalIgnoreCase));
+            if (storageConf && !badPaths.Contains(nameof(options.Conf))) RequireParent(errors, nameof(options.Conf), paths.Conf, "storage.conf");
+            if (!badPaths.Contains(nameof(options.StateDirectory))) RequireParent(errors, nameof(options.StateDirectory), paths.StateDirectory, "the state directory");
+            if (storageConf && !badPaths.Contains(nameof(options.DefaultDirPath)) && !Directory.Exists(paths.DefaultDirPath))
             {
                 errors.Add($"{Name(nameof(options.DefaultDirPath))} = \"{paths.DefaultDirPath}\": the directory does not exist.");
             }

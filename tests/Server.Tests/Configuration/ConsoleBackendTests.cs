@@ -20,6 +20,8 @@ public class ConsoleBackendTests : IDisposable
         {
             ["Console:Mode"] = "Dom0",
             ["Console:StateDirectory"] = Path.Combine(_root.FullName, "state"),
+            ["Console:Conf"] = Path.Combine(_root.FullName, "storage.conf"),
+            ["Console:DefaultDirPath"] = _root.FullName,
         };
         foreach (var (k, v) in more) values["Console:" + k] = v;
         return values;
@@ -121,6 +123,24 @@ public class ConsoleBackendTests : IDisposable
         var error = Assert.Single(Validate(new() { ["Console:Mode"] = "Sandbox", ["Console:DataDirectory"] = deep, ["Console:Backend"] = "qubesd" }, isDom0: false));
 
         Assert.Contains("a UNIX socket path may have at most 107 bytes; choose a shorter data folder (--data) or socket path.", error);
+    }
+
+    [Fact]
+    public void Validate_BadBackendAndMissingStateFolder_ListsBoth()
+    {
+        var errors = Validate(new()
+        {
+            ["Console:Mode"] = "Dom0",
+            ["Console:Backend"] = "r4",
+            ["Console:Conf"] = Path.Combine(_root.FullName, "storage.conf"),
+            ["Console:DefaultDirPath"] = _root.FullName,
+            ["Console:StateDirectory"] = Path.Combine(_root.FullName, "missing", "state"),
+        }, isDom0: true);
+
+        Assert.Equal(
+            ["Console:Backend = \"r4\": must be one of auto, storage-conf, qubesd.",
+             $"Console:StateDirectory = \"{Path.Combine(_root.FullName, "missing", "state")}\": the folder {Path.Combine(_root.FullName, "missing")} for the state directory does not exist."],
+            errors);
     }
 
     [Fact]
