@@ -5,6 +5,7 @@ using QubesPoolConsole.Core.Drafts;
 using QubesPoolConsole.Core.Pools;
 using QubesPoolConsole.Core.Storage;
 using QubesPoolConsole.Server.Configuration;
+using QubesPoolConsole.Server.Qubesd;
 using QubesPoolConsole.Server.Security;
 using QubesPoolConsole.Server.Vms;
 
@@ -23,11 +24,15 @@ public static class ConsoleHost
         ["--port"] = "Console:Port",
         ["--mode"] = "Console:Mode",
         ["--config"] = SystemConfigFile.Key,
+        ["--backend"] = "Console:Backend",
+        ["--qubesd-socket"] = "Console:QubesdSocket",
+        ["--r4-release"] = "Console:QubesdRelease",
     };
 
     /// <summary>Builds the app; <paramref name="configure"/> runs last, before <c>Build()</c>.</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
+        args = ConsoleBackendSetting.ExpandFlags(args); // --r4 means --backend=qubesd
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
@@ -46,6 +51,7 @@ public static class ConsoleHost
         var paths = ConsolePaths.Resolve(options);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(paths);
+        builder.Services.AddConsoleBackend(ConsoleBackend.Resolve(options, paths));
         builder.Services.AddConsoleCore(paths);
         builder.Services.AddSessionDrafts();
         builder.Services.AddVmCreation(options, paths);

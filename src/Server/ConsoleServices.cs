@@ -2,13 +2,15 @@ using QubesPoolConsole.Core.Audit;
 using QubesPoolConsole.Core.Pools;
 using QubesPoolConsole.Core.Storage;
 using QubesPoolConsole.Server.Configuration;
+using QubesPoolConsole.Server.Qubesd;
 using QubesPoolConsole.Server.Sandbox;
 
 namespace QubesPoolConsole.Server;
 
 /// <summary>
 /// The composition root of the web host and the command line: from the resolved paths it seeds the sandbox (when
-/// asked) and builds the store, the catalog, the audit log and the audit user, once, the same way for both.
+/// asked) and builds the store, the catalog, the audit log and the audit user, once, the same way for both; for the
+/// qubesd backend <see cref="CreateR4"/> builds the client and the pool reader, also the same way for both.
 /// </summary>
 public sealed class ConsoleServices
 {
@@ -49,4 +51,11 @@ public sealed class ConsoleServices
         if (seedSandbox) SandboxSeeder.EnsureCreated(paths);
         return new ConsoleServices(paths);
     }
+
+    /// <summary>
+    /// The qubesd backend's services: the Admin API client for <see cref="ConsoleBackend.SocketPath"/> and the pool
+    /// reader over it; the stand-in qubesd is started by the caller (the web host's hosted service, or the CLI for
+    /// the command's duration) through <see cref="R4Services.StartSandboxAsync"/>.
+    /// </summary>
+    public static R4Services CreateR4(ConsoleBackend backend) => R4Services.For(backend);
 }

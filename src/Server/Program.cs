@@ -35,6 +35,8 @@ foreach (var address in app.Urls)
 {
     Console.WriteLine($"Qubes Pool Console listening on {address}");
 }
+var backend = app.Services.GetRequiredService<ConsoleBackend>();
+Console.WriteLine(backend.SocketPath is { } socket ? $"Backend: {backend.Description}, socket {socket}" : $"Backend: {backend.Description}");
 var token = app.Services.GetRequiredService<LoginToken>();
 var loginFile = LoginUrlPublisher.FilePath(app.Services.GetRequiredService<ConsolePaths>());
 Console.WriteLine($"Open the console: {token.LoginUrl}");

@@ -1,10 +1,12 @@
+using QubesPoolConsole.Core.Backends;
 using QubesPoolConsole.Server.Configuration;
 
 namespace QubesPoolConsole.Server.Cli;
 
 /// <summary>
 /// The command line of the console's executable: a qvm-pool for Qubes R3.2 (<c>pools</c>, <c>check</c>,
-/// <c>pool add|set|unset|remove</c>) over the same core as the web console. No web host is built.
+/// <c>pool add|set|unset|remove</c>) and, over qubesd, for R4.1+ (<c>pools</c>, <c>pool add|set|remove</c>,
+/// <c>prefs</c>), over the same core as the web console. No web host is built.
 /// </summary>
 public static class CliApp
 {
@@ -15,28 +17,49 @@ public static class CliApp
     public static bool IsCommand(string[] args) => CliParser.IsCommand(args);
 
     /// <summary>Runs a command; returns its exit code (<see cref="ExitCodes"/>).</summary>
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
-        => Task.FromResult(Run(args, stdout, stderr));
-
-    private static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var parsed = CliParser.Parse(args);
+        // The settings decide the backend, and the backend which commands exist: resolve them once, while parsing.
+        (ConsolePaths? Paths, ConsoleBackend? Backend, IReadOnlyList<string> Errors) resolved = (null, null, []);
+        var parsed = CliParser.Parse(args, settings =>
+        {
+            resolved = CliConfiguration.ResolveWithBackend(settings);
+            return resolved.Backend?.Kind == BackendKind.Qubesd ? CliCommands.Qubesd : CliCommands.All;
+        });
         if (parsed.Request is not { } request)
         {
             stderr.WriteLine("error: " + parsed.Error);
             return ExitCodes.Usage;
         }
+        bool qubesd = resolved.Backend?.Kind == BackendKind.Qubesd;
         if (request.Help)
         {
-            stdout.Write(CliHelp.For(request.Arguments.FirstOrDefault() ?? ""));
+            stdout.Write(CliHelp.For(request.Arguments.FirstOrDefault() ?? "", qubesd ? CliCommands.Qubesd : CliCommands.All));
             return ExitCodes.Ok;
         }
-        var (paths, settingErrors) = CliConfiguration.Resolve(request.Settings);
-        if (paths is null)
+        if (resolved.Paths is not { } paths)
         {
-            foreach (var e in settingErrors) stderr.WriteLine("error: " + PoolsText.OneLine(e));
+            foreach (var e in resolved.Errors) stderr.WriteLine("error: " + PoolsText.OneLine(e));
             return ExitCodes.Usage;
         }
+        if (qubesd)
+        {
+            try
+            {
+                return await R4CliCommand.RunAsync(request, resolved.Backend!, stdout, stderr);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
+            {
+                // The stand-in's folder or socket could not be made; qubesd's own failures are replies, not exceptions.
+                stderr.WriteLine("error: " + PoolsText.OneLine(ex.Message));
+                return ExitCodes.WriteFailed;
+            }
+        }
+        return Run(request, paths, stdout, stderr);
+    }
+
+    private static int Run(CliRequest request, ConsolePaths paths, TextWriter stdout, TextWriter stderr)
+    {
         try
         {
             // The sandbox as a whole (no file given) is the server's, created on first use as the server does.

@@ -51,10 +51,55 @@ public static class CliCommands
             """),
     ];
 
+    /// <summary>The commands over qubesd (Qubes R4.1 and later), in the order help lists them.</summary>
+    public static readonly IReadOnlyList<CommandSpec> Qubesd =
+    [
+        new("pools", [], TakesJson: true, Writes: false, TakesOptions: false,
+            "List the pools qubesd has, with size, usage and what uses them.",
+            """
+            Shows each pool's name, driver, where its data lives (dir_path, volume group/thin pool, container), size
+            and usage with the Qubes disk widget's levels (warning from 90 %, critical from 95 %), the volumes in it
+            and the default_pool* properties naming it. A pool qubesd cannot report on shows its error in its row.
+            Exit code: 0 listed (rows may carry errors), 2 qubesd's pool list cannot be read.
+            """, Qubesd: true),
+        new("pool add", ["NAME", "DRIVER"], TakesJson: false, Writes: true, TakesOptions: true,
+            "Add a pool (qvm-pool add NAME DRIVER -o key=value ...).",
+            """
+            Drivers: file, file-reflink, lvm_thin, zfs, linux-kernel, callback (and any other qubesd lists, with
+            free-form options). Everything qubesd would refuse is refused before anything is sent. Example:
+              pool add ssd file-reflink -o dir_path=/mnt/ssd/qubes
+            """, Qubesd: true),
+        new("pool set", ["NAME"], TakesJson: false, Writes: true, TakesOptions: true,
+            "Set revisions_to_keep or ephemeral_volatile of a pool.",
+            """
+            Only these two options can change after a pool is added. revisions_to_keep affects only volumes
+            created later; ephemeral_volatile takes effect from each VM's next start. Example:
+              pool set ssd -o revisions_to_keep=2
+            """, Qubesd: true),
+        new("pool remove", ["NAME"], TakesJson: false, Writes: true, TakesOptions: false,
+            "Remove a pool that no volume and no default_pool* uses.",
+            """
+            Refused before sending while VM volumes live in the pool or a default_pool* property names it (the
+            VMs, volumes and properties are listed). qubesd deletes no data on remove. Example:
+              pool remove ssd
+            """, Qubesd: true),
+        new("prefs", ["PROPERTY", "POOL"], TakesJson: false, Writes: true, TakesOptions: false,
+            "Point default_pool[_private|_root|_volatile|_kernel] at a pool, or --reset it.",
+            """
+            Like qubes-prefs PROPERTY POOL; with --reset (and no POOL), like qubes-prefs --default PROPERTY.
+            Affects only VMs and volumes created later. Examples:
+              prefs default_pool ssd
+              prefs --reset default_pool_private
+            """, Qubesd: true),
+    ];
+
     /// <summary>Finds a command by its full name ("pool add").</summary>
     public static CommandSpec? Find(string name) => All.FirstOrDefault(c => c.Name == name);
 
-    /// <summary>The first word of every command, plus "help".</summary>
+    /// <summary>Finds a command of <paramref name="table"/> by its full name.</summary>
+    public static CommandSpec? Find(IReadOnlyList<CommandSpec> table, string name) => table.FirstOrDefault(c => c.Name == name);
+
+    /// <summary>The first word of every command of either backend, plus "help".</summary>
     public static IReadOnlySet<string> FirstWords { get; } =
-        All.Select(c => c.Name.Split(' ')[0]).Append("help").ToHashSet(StringComparer.Ordinal);
+        All.Concat(Qubesd).Select(c => c.Name.Split(' ')[0]).Append("help").ToHashSet(StringComparer.Ordinal);
 }

@@ -13,6 +13,13 @@ public static class CliConfiguration
     /// <summary>The resolved paths, or one sentence per bad setting.</summary>
     public static (ConsolePaths? Paths, IReadOnlyList<string> Errors) Resolve(IReadOnlyDictionary<string, string?> commandLine)
     {
+        var (paths, _, errors) = ResolveWithBackend(commandLine);
+        return (paths, errors);
+    }
+
+    /// <summary>The resolved paths and backend, or one sentence per bad setting.</summary>
+    public static (ConsolePaths? Paths, ConsoleBackend? Backend, IReadOnlyList<string> Errors) ResolveWithBackend(IReadOnlyDictionary<string, string?> commandLine)
+    {
         // The settings the parser took from the command line, in the form the server's command-line source reads.
         var args = commandLine.Select(s => $"--{s.Key}={s.Value}").ToArray();
         IConfigurationRoot configuration;
@@ -27,12 +34,13 @@ public static class CliConfiguration
         }
         catch (InvalidConsoleOptionsException invalid)
         {
-            return (null, invalid.Errors);
+            return (null, null, invalid.Errors);
         }
         var section = configuration.GetSection(ConsoleOptions.Section);
         var errors = ConsoleOptionsValidator.Validate(section);
-        if (errors.Count > 0) return (null, errors);
+        if (errors.Count > 0) return (null, null, errors);
         var options = section.Get<ConsoleOptions>() ?? new ConsoleOptions();
-        return (ConsolePaths.Resolve(options), []);
+        var paths = ConsolePaths.Resolve(options);
+        return (paths, ConsoleBackend.Resolve(options, paths), []);
     }
 }

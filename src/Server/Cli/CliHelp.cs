@@ -17,17 +17,44 @@ public static class CliHelp
         with the same checks as for the server.
         """;
 
-    /// <summary>Help for <paramref name="topic"/>: "" for the overview, "pool", or a command name.</summary>
-    public static string For(string topic)
+    private const string QubesdOptions = """
+        Options of every command over qubesd:
+          --backend NAME     auto (default), storage-conf or qubesd; --r4: the R4 sandbox (sandbox mode)
+          --qubesd-socket PATH  qubesd's socket (default on dom0: /var/run/qubesd.sock; sandbox: DATA/r4/qubesd.sock)
+          --r4-release VER   the R4 sandbox answers as Qubes 4.3 (default) or 4.2
+          --mode MODE        auto (default: dom0 when /etc/qubes-release exists), sandbox or dom0
+          --data DIR         sandbox folder;  --state DIR  folder of the audit log
+          --config PATH      settings file (default: /etc/qubes-pool-console/appsettings.json, if it exists)
+          -h, --help         show help
+        The same settings come from appsettings.json, the settings file and QPC_Console__* environment variables,
+        with the same checks as for the server.
+        """;
+
+    /// <summary>Help for <paramref name="topic"/> among the storage.conf commands.</summary>
+    public static string For(string topic) => For(topic, CliCommands.All);
+
+    /// <summary>Help for <paramref name="topic"/>: "" for the overview, "pool", or a command name of <paramref name="table"/>.</summary>
+    public static string For(string topic, IReadOnlyList<CommandSpec> table)
     {
         var sb = new StringBuilder();
-        if (CliCommands.Find(topic) is { } spec)
+        bool qubesd = table == CliCommands.Qubesd;
+        if (CliCommands.Find(table, topic) is { } spec)
         {
             sb.Append("Usage: ").Append(CliApp.ProgramName).Append(' ').Append(spec.Usage).Append("\n\n");
             sb.Append(spec.Summary).Append('\n').Append(spec.Details.TrimEnd()).Append("\n\n");
             if (spec.TakesOptions) sb.Append("  -o, --option key=value  an option of the pool (repeat for more)\n");
             if (spec.TakesJson) sb.Append("  --json             print one JSON object (see the README for its fields)\n");
-            if (spec.Writes)
+            if (spec.Writes && qubesd)
+            {
+                sb.Append("  --dry-run          print the plan: the qvm-pool/qubes-prefs commands, the Admin API calls with their\n")
+                  .Append("                     payloads, the side effects and the pool-table diff; send nothing\n");
+                if (spec.Name == "prefs") sb.Append("  --reset            reset PROPERTY to its default (no POOL)\n");
+                sb.Append("\nValidated as in the console before anything is sent; then the calls run in order, stopping at the\n")
+                  .Append("first failure, and each step is reported as ran, failed or not run. Exit code: 0 done, 1 refused or a\n")
+                  .Append("step failed, 2 qubesd's pools cannot be read, 3 the pools changed while the command ran (nothing\n")
+                  .Append("sent), 64 wrong command line.\n");
+            }
+            else if (spec.Writes)
             {
                 sb.Append("  --dry-run          print the unified diff that would be written, and write nothing\n");
                 sb.Append("  --yes              confirm the warnings that need it (a pool with VMs gets another dir_path);\n")
@@ -37,15 +64,21 @@ public static class CliHelp
                   .Append("nothing. Exit code: 0 done or nothing to do, 1 refused (or not confirmed), 2 storage.conf cannot be read,\n")
                   .Append("3 storage.conf changed while the command ran, 4 writing failed, 64 wrong command line.\n");
             }
-            sb.Append('\n').Append(CommonOptions).Append('\n');
+            sb.Append('\n').Append(qubesd ? QubesdOptions : CommonOptions).Append('\n');
             return sb.ToString();
         }
-        var commands = topic == "pool" ? CliCommands.All.Where(c => c.Name.StartsWith("pool ", StringComparison.Ordinal)) : CliCommands.All;
+        var commands = topic == "pool" ? table.Where(c => c.Name.StartsWith("pool ", StringComparison.Ordinal)) : table;
         sb.Append("Usage: ").Append(CliApp.ProgramName).Append(topic == "pool" ? " pool COMMAND ..." : " [COMMAND] [OPTIONS]").Append("\n\n");
-        if (topic != "pool")
+        if (topic != "pool" && qubesd)
+        {
+            sb.Append("Manages Qubes OS R4.1+ storage pools through qubesd's Admin API, like qvm-pool and qubes-prefs,\n")
+              .Append("with a --dry-run that shows the exact plan. Without a command, serves the web console on loopback.\n\n");
+        }
+        else if (topic != "pool")
         {
             sb.Append("Manages Qubes OS R3.2 storage pools (/etc/qubes/storage.conf), like R4's qvm-pool.\n")
-              .Append("Without a command, serves the web console on loopback.\n\n");
+              .Append("Without a command, serves the web console on loopback. For Qubes R4.1+ (qubesd) add\n")
+              .Append("'--backend qubesd', or '--r4' for the R4 sandbox; '--r4 --help' lists those commands.\n\n");
         }
         sb.Append("Commands:\n");
         foreach (var c in commands)
@@ -54,7 +87,7 @@ public static class CliHelp
             sb.Append("  ").Append(usage.PadRight(22)).Append(c.Summary).Append('\n');
         }
         sb.Append("\nRun '").Append(CliApp.ProgramName).Append(" COMMAND --help' for a command's options and exit codes.\n\n");
-        sb.Append(CommonOptions).Append('\n');
+        sb.Append(qubesd ? QubesdOptions : CommonOptions).Append('\n');
         return sb.ToString();
     }
 }

@@ -24,18 +24,25 @@ public static class CliParser
             if (a == "--") return i + 1 < args.Count && CliCommands.FirstWords.Contains(args[i + 1]);
             if (!a.StartsWith('-')) return CliCommands.FirstWords.Contains(a);
             // The server's own options (--conf PATH, --urls URL…) take the next word as their value.
-            if (!a.Contains('=') && a is not ("--json" or "--dry-run" or "--yes")) i++;
+            if (!a.Contains('=') && a is not ("--json" or "--dry-run" or "--yes" or "--reset" or "--r4")) i++;
         }
         return false;
     }
 
-    /// <summary>Parses the arguments, or says in one sentence what is wrong with them.</summary>
-    public static CliParseResult Parse(IReadOnlyList<string> args)
+    /// <summary>Parses the arguments against the storage.conf commands, or says in one sentence what is wrong with them.</summary>
+    public static CliParseResult Parse(IReadOnlyList<string> args) => Parse(args, _ => CliCommands.All);
+
+    /// <summary>
+    /// Parses the arguments against the commands <paramref name="commandsFor"/> chooses from the settings the
+    /// command line gives (the backend decides which commands exist), or says in one sentence what is wrong.
+    /// </summary>
+    public static CliParseResult Parse(IReadOnlyList<string> args,
+        Func<IReadOnlyDictionary<string, string?>, IReadOnlyList<CommandSpec>> commandsFor)
     {
         var words = new List<string>();
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var options = new List<KeyValuePair<string, string>>();
-        bool json = false, dryRun = false, yes = false, help = false, endOfOptions = false;
+        bool json = false, dryRun = false, yes = false, help = false, reset = false, endOfOptions = false;
         for (int i = 0; i < args.Count; i++)
         {
             var a = args[i];
@@ -62,12 +69,14 @@ public static class CliParser
                 inline = a[2..];
             }
 
-            if (name is "--help" or "-h" or "--json" or "--dry-run" or "--yes")
+            if (name is "--help" or "-h" or "--json" or "--dry-run" or "--yes" or "--reset" or "--r4")
             {
                 if (inline is not null) return CliParseResult.Fail($"'{name}' takes no value; write it on its own.");
                 if (name == "--json") json = true;
                 else if (name == "--dry-run") dryRun = true;
                 else if (name == "--yes") yes = true;
+                else if (name == "--reset") reset = true;
+                else if (name == "--r4") settings["Console:Backend"] = "qubesd"; // the R4 sandbox, as for the server
                 else help = true;
                 continue;
             }
@@ -91,16 +100,18 @@ public static class CliParser
             }
             return CliParseResult.Fail($"Unknown option '{name}'; see '{CliApp.ProgramName} --help' for the options.");
         }
-        return Resolve(words, options, settings, json, dryRun, help, yes);
+        return Resolve(commandsFor(settings), words, options, settings, json, dryRun, help, yes, reset);
     }
 
-    private static CliParseResult Resolve(List<string> words, List<KeyValuePair<string, string>> options,
-        Dictionary<string, string?> settings, bool json, bool dryRun, bool help, bool yes)
+    private static CliParseResult Resolve(IReadOnlyList<CommandSpec> table, List<string> words, List<KeyValuePair<string, string>> options,
+        Dictionary<string, string?> settings, bool json, bool dryRun, bool help, bool yes, bool reset)
     {
+        var poolWords = table.Where(c => c.Name.StartsWith("pool ", StringComparison.Ordinal)).Select(c => c.Name[5..]).ToList();
+        var poolList = string.Join(", ", poolWords.SkipLast(1)) + " or " + poolWords[^1];
         if (words.Count == 0 || words[0] == "help")
         {
             var topic = string.Join(' ', words.Skip(1));
-            if (topic.Length > 0 && CliCommands.Find(topic) is null && topic != "pool")
+            if (topic.Length > 0 && CliCommands.Find(table, topic) is null && topic != "pool")
             {
                 return CliParseResult.Fail($"There is no command '{topic}'; see '{CliApp.ProgramName} --help' for the commands.");
             }
@@ -115,15 +126,21 @@ public static class CliParser
             {
                 return help
                     ? CliParseResult.Success(new CliRequest("help", ["pool"], [], settings, Help: true))
-                    : CliParseResult.Fail("'pool' needs one of add, set, unset or remove after it, for example 'pool add NAME -o dir_path=/mnt/vmstore'.");
+                    : CliParseResult.Fail($"'pool' needs one of {poolList} after it, for example '{AddExample(table)}'.");
             }
-            spec = CliCommands.Find("pool " + words[1]);
-            if (spec is null) return CliParseResult.Fail($"There is no command 'pool {words[1]}'; use pool add, pool set, pool unset or pool remove.");
+            spec = CliCommands.Find(table, "pool " + words[1]);
+            if (spec is null) return CliParseResult.Fail($"There is no command 'pool {words[1]}'; use {string.Join(", ", poolWords.SkipLast(1).Select(w => "pool " + w))} or pool {poolWords[^1]}.");
             used = 2;
         }
         else
         {
-            spec = CliCommands.Find(first);
+            spec = CliCommands.Find(table, first);
+            if (spec is null && CliCommands.FirstWords.Contains(first))
+            {
+                return CliParseResult.Fail(table == CliCommands.All
+                    ? $"'{first}' is a command of the qubesd backend (Qubes R4); add '--backend qubesd' (or '--r4' for the R4 sandbox)."
+                    : $"'{first}' is a command of the storage.conf backend (Qubes R3.2); it does not exist over qubesd.");
+            }
             if (spec is null) return CliParseResult.Fail($"There is no command '{first}'; see '{CliApp.ProgramName} --help' for the commands.");
         }
         if (help) return CliParseResult.Success(new CliRequest("help", [spec.Name], [], settings, Help: true));
@@ -132,20 +149,29 @@ public static class CliParser
         if (json && !spec.TakesJson) return CliParseResult.Fail($"'{spec.Name}' has no --json output; {hint}.");
         if (dryRun && !spec.Writes) return CliParseResult.Fail($"'{spec.Name}' never writes, so --dry-run does not apply; {hint}.");
         if (yes && !spec.Writes) return CliParseResult.Fail($"'{spec.Name}' never writes, so --yes does not apply; {hint}.");
+        if (yes && spec.Qubesd) return CliParseResult.Fail($"'{spec.Name}' over qubesd needs no --yes (nothing asks for a confirmation; --dry-run shows the plan); {hint}.");
+        if (reset && spec.Name != "prefs") return CliParseResult.Fail($"--reset applies only to 'prefs'; {hint}.");
+        var arguments = reset ? spec.Arguments.Take(1).ToList() : spec.Arguments;
         if (options.Count > 0 && !spec.TakesOptions) return CliParseResult.Fail($"'{spec.Name}' takes no -o key=value; {hint}.");
         var rest = words.Skip(used).ToList();
-        if (rest.Count < spec.Arguments.Count)
+        if (rest.Count < arguments.Count)
         {
-            return CliParseResult.Fail($"'{spec.Name}' needs {string.Join(" and ", spec.Arguments.Skip(rest.Count))}; {hint}.");
+            return CliParseResult.Fail($"'{spec.Name}' needs {string.Join(" and ", arguments.Skip(rest.Count))}; {hint}.");
         }
-        if (rest.Count > spec.Arguments.Count) return CliParseResult.Fail($"Unexpected argument '{rest[spec.Arguments.Count]}' after '{spec.Name}'; {hint}.");
+        if (rest.Count > arguments.Count) return CliParseResult.Fail($"Unexpected argument '{rest[arguments.Count]}' after '{spec.Name}'{(reset ? " --reset" : "")}; {hint}.");
         if (spec.Name == "pool set" && options.Count == 0) return CliParseResult.Fail($"'pool set' needs at least one -o key=value; {hint}.");
-        return CliParseResult.Success(new CliRequest(spec.Name, rest, options, settings, json, dryRun, Yes: yes));
+        return CliParseResult.Success(new CliRequest(spec.Name, rest, options, settings, json, dryRun, Yes: yes, Reset: reset));
     }
+
+    private static string AddExample(IReadOnlyList<CommandSpec> table)
+        => table == CliCommands.All ? "pool add NAME -o dir_path=/mnt/vmstore" : "pool add NAME file -o dir_path=/mnt/vmstore";
 
     private static string Example(string option) => option switch
     {
         "--mode" => "sandbox",
+        "--backend" => "qubesd",
+        "--r4-release" => "4.2",
+        "--qubesd-socket" => "/var/run/qubesd.sock",
         "--data" or "--state" => "/path/to/folder",
         _ => "/path/to/file",
     };

@@ -9,6 +9,7 @@ namespace QubesPoolConsole.Server.Cli;
 /// <param name="DryRun">--dry-run.</param>
 /// <param name="Yes">--yes: the warnings that need a confirmation (a pool with VMs moves) are confirmed.</param>
 /// <param name="Help">--help: show the command's help instead of running it.</param>
+/// <param name="Reset">--reset (<c>prefs</c> over qubesd): reset the property to its default.</param>
 public sealed record CliRequest(
     string Command,
     IReadOnlyList<string> Arguments,
@@ -17,4 +18,5 @@ public sealed record CliRequest(
     bool Json = false,
     bool DryRun = false,
     bool Help = false,
-    bool Yes = false);
+    bool Yes = false,
+    bool Reset = false);

@@ -8,6 +8,7 @@ namespace QubesPoolConsole.Server.Cli;
 /// <param name="TakesOptions">Accepts -o key=value.</param>
 /// <param name="Summary">One line for the command list.</param>
 /// <param name="Details">The rest of its --help.</param>
+/// <param name="Qubesd">A command of the qubesd backend (Qubes R4): no --yes, its own settings in the usage line.</param>
 public sealed record CommandSpec(
     string Name,
     IReadOnlyList<string> Arguments,
@@ -15,7 +16,8 @@ public sealed record CommandSpec(
     bool Writes,
     bool TakesOptions,
     string Summary,
-    string Details)
+    string Details,
+    bool Qubesd = false)
 {
     /// <summary>The usage line, e.g. "pool unset NAME KEY [--dry-run]".</summary>
     public string Usage
@@ -26,8 +28,9 @@ public sealed record CommandSpec(
             parts.AddRange(Arguments);
             if (TakesOptions) parts.Add(Name == "pool add" ? "[-o key=value ...]" : "-o key=value [-o ...]");
             if (TakesJson) parts.Add("[--json]");
-            if (Writes) parts.Add("[--dry-run] [--yes]");
-            parts.Add("[--conf PATH] [--qubes-xml PATH]");
+            if (Name == "prefs") parts.Insert(1, "[--reset]");
+            if (Writes) parts.Add(Qubesd ? "[--dry-run]" : "[--dry-run] [--yes]");
+            parts.Add(Qubesd ? "[--backend qubesd] [--qubesd-socket PATH]" : "[--conf PATH] [--qubes-xml PATH]");
             return string.Join(' ', parts);
         }
     }

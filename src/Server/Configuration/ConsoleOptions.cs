@@ -38,4 +38,17 @@ public sealed class ConsoleOptions
 
     /// <summary>qvm-create's name or path; defaults to <c>qvm-create</c> on PATH.</summary>
     public string? QvmCreatePath { get; set; }
+
+    /// <summary>
+    /// Which pool backend: <c>auto</c> (default: dom0 follows /etc/qubes-release, the sandbox uses storage.conf),
+    /// <c>storage-conf</c> (Qubes R3.2) or <c>qubesd</c> (Qubes R4.1+; in sandbox mode the stand-in qubesd).
+    /// See <see cref="ConsoleBackendSetting"/>.
+    /// </summary>
+    public string? Backend { get; set; }
+
+    /// <summary>qubesd's Admin API socket; default /var/run/qubesd.sock in dom0, the stand-in's in the sandbox.</summary>
+    public string? QubesdSocket { get; set; }
+
+    /// <summary>Which release the R4 sandbox answers as: "4.3" (default) or "4.2".</summary>
+    public string? QubesdRelease { get; set; }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Reflection;
+using QubesPoolConsole.Core.Backends;
 
 namespace QubesPoolConsole.Server.Configuration;
 
@@ -20,13 +21,17 @@ public static class ConsoleOptionsValidator
     private static readonly string[] PathSettings =
     [
         nameof(ConsoleOptions.Conf), nameof(ConsoleOptions.QubesXml), nameof(ConsoleOptions.DataDirectory),
-        nameof(ConsoleOptions.StateDirectory), nameof(ConsoleOptions.DefaultDirPath),
+        nameof(ConsoleOptions.StateDirectory), nameof(ConsoleOptions.DefaultDirPath), nameof(ConsoleOptions.QubesdSocket),
     ];
+
+    /// <summary>The longest UNIX socket path Linux accepts (sun_path holds 108 bytes with the final NUL).</summary>
+    public const int MaxSocketPathBytes = 107;
 
     /// <summary>All problems of <paramref name="section"/>, one sentence each; empty when the settings are usable.</summary>
     /// <param name="section">The "Console" configuration section.</param>
     /// <param name="isDom0">Whether this machine is a dom0 (decides what <see cref="ConsoleMode.Auto"/> means).</param>
-    public static IReadOnlyList<string> Validate(IConfigurationSection section, Func<bool>? isDom0 = null)
+    /// <param name="readReleaseFile">/etc/qubes-release's text or null (for <c>Console:Backend = auto</c> in dom0 mode); default <see cref="ConsoleBackend.ReadReleaseFile"/>.</param>
+    public static IReadOnlyList<string> Validate(IConfigurationSection section, Func<bool>? isDom0 = null, Func<string?>? readReleaseFile = null)
     {
         var errors = new List<string>();
         var properties = typeof(ConsoleOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance)
@@ -58,6 +63,17 @@ public static class ConsoleOptionsValidator
             errors.Add($"{Name(nameof(options.IdleTimeoutMinutes))} = {options.IdleTimeoutMinutes}: must be between 1 and {MaxIdleTimeoutMinutes} minutes.");
         }
 
+        int errorsBeforeBackend = errors.Count;
+        if (options.Backend is { } backendSetting && !ConsoleBackendSetting.All.Contains(backendSetting.Trim().ToLowerInvariant()))
+        {
+            errors.Add($"{Name(nameof(options.Backend))} = \"{backendSetting}\": must be one of {string.Join(", ", ConsoleBackendSetting.All)}.");
+        }
+        if (options.QubesdRelease is { } release && !ConsoleBackendSetting.SandboxReleases.Contains(release.Trim()))
+        {
+            errors.Add($"{Name(nameof(options.QubesdRelease))} = \"{release}\": the R4 sandbox answers as Qubes {string.Join(" or ", ConsoleBackendSetting.SandboxReleases)}.");
+        }
+
+        bool backendValuesOk = errors.Count == errorsBeforeBackend;
         var dom0 = options.Mode == ConsoleMode.Dom0 || (options.Mode == ConsoleMode.Auto && (isDom0 ?? IsDom0)());
         var badPaths = new HashSet<string>();
         foreach (var name in PathSettings)
@@ -82,13 +98,33 @@ public static class ConsoleOptionsValidator
                 badPaths.Remove(name);
             }
         }
+
+        // The backend is resolved only from usable values (sandbox paths are made absolute, which bad ones cannot be);
+        // with bad ones, their sentences above are enough.
+        options.Mode = dom0 ? ConsoleMode.Dom0 : ConsoleMode.Sandbox;
+        ConsoleBackend? backend = null;
+        bool undecided = false;
+        if (backendValuesOk && badPaths.Count == 0
+            && !ConsoleBackend.TryResolve(options, ConsolePaths.Resolve(options), out backend, out var backendError, readReleaseFile))
+        {
+            errors.Add(backendError);
+            undecided = true; // which files matter depends on the backend: say only why it cannot be chosen
+        }
+        if (backend?.SocketPath is { } socket && System.Text.Encoding.UTF8.GetByteCount(socket) > MaxSocketPathBytes)
+        {
+            errors.Add($"{Name(nameof(options.QubesdSocket))} = \"{socket}\": a UNIX socket path may have at most {MaxSocketPathBytes} bytes; "
+                + (backend.StartsSandbox ? "choose a shorter data folder (--data) or socket path." : "choose a shorter path."));
+        }
         if (dom0)
         {
             // Dom0 mode creates nothing outside the state folder: the folders it writes into must already exist.
-            var paths = ConsolePaths.Resolve(options);
-            if (!badPaths.Contains(nameof(options.Conf))) RequireParent(errors, nameof(options.Conf), paths.Conf, "storage.conf");
+            // The qubesd backend writes no storage.conf and no pool folders, so only the state folder matters.
+            var paths = ConsolePaths.Resolve(options); // dom0 paths are taken as given: safe even with bad values
+            bool storageConf = backend?.Kind == BackendKind.StorageConf
+                || (backend is null && !undecided && !string.Equals(options.Backend?.Trim(), ConsoleBackendSetting.Qubesd, StringComparison.OrdinalIgnoreCase));
+            if (storageConf && !badPaths.Contains(nameof(options.Conf))) RequireParent(errors, nameof(options.Conf), paths.Conf, "storage.conf");
             if (!badPaths.Contains(nameof(options.StateDirectory))) RequireParent(errors, nameof(options.StateDirectory), paths.StateDirectory, "the state directory");
-            if (!badPaths.Contains(nameof(options.DefaultDirPath)) && !Directory.Exists(paths.DefaultDirPath))
+            if (storageConf && !badPaths.Contains(nameof(options.DefaultDirPath)) && !Directory.Exists(paths.DefaultDirPath))
             {
                 errors.Add($"{Name(nameof(options.DefaultDirPath))} = \"{paths.DefaultDirPath}\": the directory does not exist.");
             }
@@ -97,9 +133,9 @@ public static class ConsoleOptionsValidator
     }
 
     /// <summary>Throws <see cref="InvalidConsoleOptionsException"/> listing every problem, if there is any.</summary>
-    public static void ThrowIfInvalid(IConfigurationSection section, Func<bool>? isDom0 = null)
+    public static void ThrowIfInvalid(IConfigurationSection section, Func<bool>? isDom0 = null, Func<string?>? readReleaseFile = null)
     {
-        var errors = Validate(section, isDom0);
+        var errors = Validate(section, isDom0, readReleaseFile);
         if (errors.Count > 0) throw new InvalidConsoleOptionsException(errors);
     }
 

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using System.Text;
 
-namespace QubesPoolConsole.Core.Tests.Qubesd.Peer;
+namespace QubesPoolConsole.Tests.Shared;
 
 /// <summary>
 /// Qubes' own qubesd Admin API handlers (release4.3 or release4.2) on a socket in a fresh temp folder, started

@@ -1,4 +1,4 @@
-namespace QubesPoolConsole.Core.Tests.Qubesd.Peer;
+namespace QubesPoolConsole.Tests.Shared;
 
 /// <summary>
 /// A fact that runs only when <c>QPC_QUBESD_PEER</c> names the qubesd-peer folder (Qubes' own qubesd handlers, outside
