@@ -2,6 +2,18 @@ namespace QubesPoolConsole.E2E.Tests;
 
 public static class PageExtensions
 {
+    /// <summary>Stages a new xen pool through the pools page's dialog (creating its directory first).</summary>
+    public static async Task StagePoolAsync(this IPage page, string name, string dir)
+    {
+        Directory.CreateDirectory(dir);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add pool" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Pool name").FillAsync(name);
+        await dialog.GetByLabel("Directory (dir_path)").FillAsync(dir);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Create pool" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+    }
+
     /// <summary>
     /// Pages are prerendered: a click before the circuit connects is lost. Wait for the marker that only the
     /// interactive render sets. Connecting the circuit is the slowest step when the machine is busy (it took over

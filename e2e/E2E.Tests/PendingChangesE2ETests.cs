@@ -9,7 +9,7 @@ public class PendingChangesE2ETests(BrowserFixture browser) : BrowserTest(browse
         var before = await File.ReadAllTextAsync(Server.ConfPath);
         var dir = Path.Combine(Server.DataDirectory, "pools", "fast");
         var page = await OpenLoggedInAsync(Server, "/");
-        await StagePoolAsync(page, "fast", dir);
+        await page.StagePoolAsync("fast", dir);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Review changes (1 pending)" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pending changes (1)" })).ToBeVisibleAsync();
@@ -41,7 +41,7 @@ public class PendingChangesE2ETests(BrowserFixture browser) : BrowserTest(browse
     {
         var dir = Path.Combine(Server.DataDirectory, "pools", "fast");
         var page = await OpenLoggedInAsync(Server, "/");
-        await StagePoolAsync(page, "fast", dir);
+        await page.StagePoolAsync("fast", dir);
         await page.GetByRole(AriaRole.Link, new() { Name = "Review changes" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pending changes (1)" })).ToBeVisibleAsync();
 
@@ -82,7 +82,7 @@ public class PendingChangesE2ETests(BrowserFixture browser) : BrowserTest(browse
     {
         var original = await File.ReadAllBytesAsync(Server.ConfPath);
         var page = await OpenLoggedInAsync(Server, "/");
-        await StagePoolAsync(page, "fast", Path.Combine(Server.DataDirectory, "pools", "fast"));
+        await page.StagePoolAsync("fast", Path.Combine(Server.DataDirectory, "pools", "fast"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Review changes" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await Expect(page.GetByTestId("review-notice")).ToContainTextAsync("Applied.");
@@ -117,8 +117,8 @@ public class PendingChangesE2ETests(BrowserFixture browser) : BrowserTest(browse
         await File.WriteAllTextAsync(Server.ConfPath, shipped + $"[vmstore]\ndriver=xen\ndir_path={dirV}\n\n");
         var first = await OpenLoggedInAsync(Server, "/");
         var second = await OpenLoggedInAsync(Server, "/");
-        await StagePoolAsync(first, "alpha", dirA);
-        await StagePoolAsync(second, "beta", dirB);
+        await first.StagePoolAsync("alpha", dirA);
+        await second.StagePoolAsync("beta", dirB);
         await first.GetByRole(AriaRole.Link, new() { Name = "Review changes" }).ClickAsync();
         await second.GetByRole(AriaRole.Link, new() { Name = "Review changes" }).ClickAsync();
         await Expect(second.GetByRole(AriaRole.Heading, new() { Name = "Pending changes (1)" })).ToBeVisibleAsync();
@@ -189,18 +189,6 @@ public class PendingChangesE2ETests(BrowserFixture browser) : BrowserTest(browse
     private static void Report(string line)
     {
         if (Environment.GetEnvironmentVariable("QPC_REPORT") is { Length: > 0 } path) File.AppendAllText(path, line + "\n");
-    }
-
-    /// <summary>Stages a new xen pool through the pools page's dialog.</summary>
-    private static async Task StagePoolAsync(IPage page, string name, string dir)
-    {
-        Directory.CreateDirectory(dir);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add pool" }).ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog);
-        await dialog.GetByLabel("Pool name").FillAsync(name);
-        await dialog.GetByLabel("Directory (dir_path)").FillAsync(dir);
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Create pool" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
     }
 
     /// <summary>

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using QubesPoolConsole.Core.Vms;
-using static Microsoft.Playwright.Assertions;
 
 namespace QubesPoolConsole.E2E.Tests;
 
@@ -23,10 +21,8 @@ public class PoolInUseE2ETests(BrowserFixture browser) : BrowserTest(browser)
         await last.GetByRole(AriaRole.Button, new() { Name = "Restore the version" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(server.BaseUrl + "/review");
         await Expect(page.GetByTestId("findings")).ToContainTextAsync("Pool 'vmstore' is used by 1 VM(s): banking.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
 
-        await Expect(page.GetByTestId("review-notice")).ToContainTextAsync("Not applied");
-        await Expect(page.GetByTestId("review-notice")).ToContainTextAsync("banking");
+        await ApplyIsRefusedAsync(page, "banking");
         Assert.Equal(before, await File.ReadAllBytesAsync(server.ConfPath));
     }
 
@@ -38,13 +34,9 @@ public class PoolInUseE2ETests(BrowserFixture browser) : BrowserTest(browser)
         var before = await File.ReadAllTextAsync(server.ConfPath);
         var page = await OpenLoggedInAsync(server, "/raw");
 
-        await page.GetByLabel("storage.conf text").FillAsync(before.Replace(section, ""));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Stage this text" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(server.BaseUrl + "/review");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await StageRawTextAsync(page, server, before.Replace(section, ""));
 
-        await Expect(page.GetByTestId("review-notice")).ToContainTextAsync("Not applied");
-        await Expect(page.GetByTestId("review-notice")).ToContainTextAsync("Pool 'vmstore' is used by 1 VM(s): banking.");
+        await ApplyIsRefusedAsync(page, "Pool 'vmstore' is used by 1 VM(s): banking.");
         Assert.Equal(before, await File.ReadAllTextAsync(server.ConfPath));
     }
 
@@ -59,9 +51,7 @@ public class PoolInUseE2ETests(BrowserFixture browser) : BrowserTest(browser)
         var moved = before.Replace(section, $"[vmstore]\ndriver=xen\ndir_path={elsewhere}\n");
         var page = await OpenLoggedInAsync(server, "/raw");
 
-        await page.GetByLabel("storage.conf text").FillAsync(moved);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Stage this text" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(server.BaseUrl + "/review");
+        await StageRawTextAsync(page, server, moved);
         await Expect(page.GetByTestId("findings")).ToContainTextAsync("Pool 'vmstore' holds 1 VM(s) (banking).");
         var confirm = page.GetByRole(AriaRole.Checkbox, new() { Name = "I understand: no files are moved" });
         await Expect(confirm).ToBeVisibleAsync();
@@ -74,6 +64,22 @@ public class PoolInUseE2ETests(BrowserFixture browser) : BrowserTest(browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await Expect(page.GetByTestId("review-notice")).ToContainTextAsync("Applied.");
         Assert.Equal(moved, await File.ReadAllTextAsync(server.ConfPath));
+    }
+
+    /// <summary>Stages <paramref name="text"/> as the whole storage.conf in the raw editor; the review page opens.</summary>
+    private static async Task StageRawTextAsync(IPage page, InProcessServer server, string text)
+    {
+        await page.GetByLabel("storage.conf text").FillAsync(text);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Stage this text" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(server.BaseUrl + "/review");
+    }
+
+    /// <summary>Apply on the review page is refused: the notice says so and gives the reason containing <paramref name="naming"/>.</summary>
+    private static async Task ApplyIsRefusedAsync(IPage page, string naming)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(page.GetByTestId("review-notice")).ToContainTextAsync("Not applied");
+        await Expect(page.GetByTestId("review-notice")).ToContainTextAsync(naming);
     }
 
     /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace QubesPoolConsole.E2E.Tests;
 
 /// <summary>Pending changes belong to the login session: a reload and a second tab show them, live.</summary>
@@ -13,7 +10,7 @@ public class SessionDraftE2ETests(BrowserFixture browser) : BrowserTest(browser)
         var context = await NewContextAsync(server, new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var first = await OpenLoggedInAsync(server, context);
         var dir = Path.Combine(server.DataDirectory, "pools", "fast");
-        await StagePoolAsync(first, "fast", dir);
+        await first.StagePoolAsync("fast", dir);
         await Expect(first.GetByRole(AriaRole.Link, new() { Name = "Review changes (1 pending)" })).ToBeVisibleAsync();
 
         // A reload is a new circuit of the same session: the change is still pending and counted.
@@ -45,8 +42,7 @@ public class SessionDraftE2ETests(BrowserFixture browser) : BrowserTest(browser)
     public async Task KeyboardOnly_TabToAddPool_Enter_TypeNameTabDirectoryEnter_StagesThePool_AndTheNoticeGoesAway()
     {
         var server = Server;
-        var context = await NewContextAsync(server, new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-        var page = await OpenLoggedInAsync(server, context);
+        var page = await OpenLoggedInAsync(server);
         var dir = Path.Combine(server.DataDirectory, "pools", "fast");
         Directory.CreateDirectory(dir);
         var addPool = page.GetByRole(AriaRole.Button, new() { Name = "Add pool" });
@@ -81,18 +77,6 @@ public class SessionDraftE2ETests(BrowserFixture browser) : BrowserTest(browser)
         await Shot(page, "keyboard-staged-notice");
         await Expect(notice).ToBeHiddenAsync(new() { Timeout = 10_000 });
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Review changes (1 pending)" })).ToBeVisibleAsync();
-    }
-
-    /// <summary>Stages a new xen pool through the pools page's dialog.</summary>
-    private static async Task StagePoolAsync(IPage page, string name, string dir)
-    {
-        Directory.CreateDirectory(dir);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add pool" }).ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog);
-        await dialog.GetByLabel("Pool name").FillAsync(name);
-        await dialog.GetByLabel("Directory (dir_path)").FillAsync(dir);
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Create pool" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
     }
 
     /// <summary>A screenshot for a person to look at, when QPC_E2E_SHOTS names a folder.</summary>

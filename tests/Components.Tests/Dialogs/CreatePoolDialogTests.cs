@@ -1,17 +1,26 @@
+using MudBlazor;
+
 namespace QubesPoolConsole.Components.Tests.Dialogs;
 
 public class CreatePoolDialogTests : DraftTestContext
 {
     private const string Conf = "[default]\ndriver=xen\n\n[fast]\ndriver=xen\ndir_path=/mnt/fast\n";
 
+    public CreatePoolDialogTests() => UseSandbox(Conf);
+
+    /// <summary>Opens the dialog and types <paramref name="name"/> and, when given, <paramref name="dir"/> into their fields.</summary>
+    private async Task<(IRenderedComponent<MudDialogProvider> Provider, IDialogReference Reference)> OpenAndTypeAsync(string name, string? dir)
+    {
+        var (provider, reference) = await OpenDialogAsync<CreatePoolDialog>();
+        InputByLabel(provider, "Pool name").Input(name);
+        if (dir is not null) InputByLabel(provider, "Directory (dir_path)").Input(dir);
+        return (provider, reference);
+    }
+
     [Fact]
     public async Task Submit_DuplicatePoolName_ShowsFieldErrorAndStaysOpen()
     {
-        UseSandbox(Conf);
-        var (provider, _) = await OpenDialogAsync<CreatePoolDialog>();
-
-        InputByLabel(provider, "Pool name").Input("fast");
-        InputByLabel(provider, "Directory (dir_path)").Input(Sandbox.Root);
+        var (provider, _) = await OpenAndTypeAsync("fast", Sandbox.Root);
         Button(provider, "Create pool").Click();
 
         provider.WaitForAssertion(() => Assert.Contains("A pool named 'fast' already exists", provider.Markup));
@@ -22,11 +31,7 @@ public class CreatePoolDialogTests : DraftTestContext
     [Fact]
     public async Task Type_InvalidNameAndRelativeDirectory_ShowsBothErrorsNextToTheirFields()
     {
-        UseSandbox(Conf);
-        var (provider, _) = await OpenDialogAsync<CreatePoolDialog>();
-
-        InputByLabel(provider, "Pool name").Input("my pool");
-        InputByLabel(provider, "Directory (dir_path)").Input("relative/dir");
+        var (provider, _) = await OpenAndTypeAsync("my pool", "relative/dir");
 
         provider.WaitForAssertion(() =>
         {
@@ -39,12 +44,8 @@ public class CreatePoolDialogTests : DraftTestContext
     [Fact]
     public async Task Submit_ValidXenPool_StagesTheEditAndLeavesTheFileAlone()
     {
-        UseSandbox(Conf);
         var before = File.ReadAllText(Sandbox.ConfPath);
-        var (provider, reference) = await OpenDialogAsync<CreatePoolDialog>();
-
-        InputByLabel(provider, "Pool name").Input("slow");
-        InputByLabel(provider, "Directory (dir_path)").Input(Sandbox.Root + "//slow/");
+        var (provider, reference) = await OpenAndTypeAsync("slow", Sandbox.Root + "//slow/");
         provider.WaitForAssertion(() => Assert.Contains($"Will be written as {Sandbox.Root}/slow", provider.Markup));
         Button(provider, "Create pool").Click();
 
@@ -59,11 +60,7 @@ public class CreatePoolDialogTests : DraftTestContext
     [Fact]
     public async Task EnterInTheDirectoryField_StagesThePool()
     {
-        UseSandbox(Conf);
-        var (provider, reference) = await OpenDialogAsync<CreatePoolDialog>();
-
-        InputByLabel(provider, "Pool name").Input("slow");
-        InputByLabel(provider, "Directory (dir_path)").Input(Sandbox.Root + "/slow");
+        var (provider, reference) = await OpenAndTypeAsync("slow", Sandbox.Root + "/slow");
         InputByLabel(provider, "Directory (dir_path)").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter" });
 
         var result = await reference.Result.WaitAsync(TimeSpan.FromSeconds(10));
@@ -74,7 +71,6 @@ public class CreatePoolDialogTests : DraftTestContext
     [Fact]
     public async Task Opened_TheNameIsTheFirstTextField_TheDirectoryTheNext()
     {
-        UseSandbox(Conf);
         var (provider, _) = await OpenDialogAsync<CreatePoolDialog>();
 
         var fields = provider.FindAll("input[type=text], input:not([type])");
@@ -85,11 +81,7 @@ public class CreatePoolDialogTests : DraftTestContext
     [Fact]
     public async Task Type_DirectoryWhoseParentIsMissing_WarnsThatQubesCreatesOnlyTheLastLevel()
     {
-        UseSandbox(Conf);
-        var (provider, _) = await OpenDialogAsync<CreatePoolDialog>();
-
-        InputByLabel(provider, "Pool name").Input("slow");
-        InputByLabel(provider, "Directory (dir_path)").Input(Sandbox.Root + "/no-such-disk/qubes");
+        var (provider, _) = await OpenAndTypeAsync("slow", Sandbox.Root + "/no-such-disk/qubes");
 
         provider.WaitForAssertion(() => Assert.Contains($"The parent directory '{Sandbox.Root}/no-such-disk' does not exist", provider.Markup));
     }
@@ -97,10 +89,8 @@ public class CreatePoolDialogTests : DraftTestContext
     [Fact]
     public async Task Submit_CustomClassThatIsNotDotted_ShowsTheClassError()
     {
-        UseSandbox(Conf);
-        var (provider, _) = await OpenDialogAsync<CreatePoolDialog>();
+        var (provider, _) = await OpenAndTypeAsync("lvm", dir: null);
 
-        InputByLabel(provider, "Pool name").Input("lvm");
         provider.FindAll("input[type=radio]")[1].Click();
         provider.WaitForAssertion(() => InputByLabel(provider, "Class").Input("NotDotted"));
         InputByLabel(provider, "Option 1 name").Input("volume_group");

@@ -54,8 +54,7 @@ public class BadRequestTests(SharedServer shared) : IClassFixture<SharedServer>
         using var client = server.CreateClient();
         using var form = await client.GetAsync("/login");
         var (field, value) = SecurityHttp.AntiforgeryField(await form.Content.ReadAsStringAsync());
-        var antiforgeryCookie = form.Headers.GetValues("Set-Cookie").Select(v => v.Split(';')[0])
-            .Single(v => v.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+        var antiforgeryCookie = SecurityHttp.AntiforgeryCookie(form);
         return new HttpCaseContext(server.BaseAddress.Authority, server.BaseAddress.Port, server.Token, session,
             antiforgeryCookie, field + "=" + WebUtility.UrlEncode(value));
     }

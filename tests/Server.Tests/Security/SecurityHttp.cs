@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace QubesPoolConsole.Server.Tests.Security;
 
@@ -35,6 +36,28 @@ public static partial class SecurityHttp
         Assert.True(match.Success, "no antiforgery field in the page");
         return (match.Groups["name"].Value, WebUtility.HtmlDecode(match.Groups["value"].Value));
     }
+
+    /// <summary>The antiforgery cookie pair (".AspNetCore.Antiforgery...=value") the response set.</summary>
+    public static string AntiforgeryCookie(HttpResponseMessage response)
+        => response.Headers.GetValues("Set-Cookie").Select(v => v.Split(';')[0])
+            .Single(v => v.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+
+    /// <summary>Posts the logout form of a page fetched with <paramref name="cookie"/>, with its antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> LogoutAsync(this HttpClient client, HttpResponseMessage page, string cookie)
+    {
+        var (name, value) = AntiforgeryField(await page.Content.ReadAsStringAsync());
+        using var logout = new HttpRequestMessage(HttpMethod.Post, "/logout")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { [name] = value }),
+        };
+        logout.Headers.Add("Cookie", $"{cookie}; {AntiforgeryCookie(page)}");
+        return await client.SendAsync(logout);
+    }
+
+    /// <summary>A server whose sessions expire after 30 idle minutes, counted on <paramref name="clock"/>.</summary>
+    public static Task<InProcessServer> StartWithIdleTimeoutAsync(ManualTimeProvider clock)
+        => InProcessServer.StartAsync(
+            s => s["Console:IdleTimeoutMinutes"] = "30", b => b.Services.AddSingleton<TimeProvider>(clock));
 
     [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>__RequestVerificationToken)\" value=\"(?<value>[^\"]+)\"")]
     private static partial Regex AntiforgeryInput();

@@ -48,8 +48,7 @@ public class SessionDraftsTests
     public async Task IdleExpiry_EndsTheDraft_AndTheLoginPageSaysSo()
     {
         var clock = new ManualTimeProvider();
-        await using var server = await InProcessServer.StartAsync(
-            s => s["Console:IdleTimeoutMinutes"] = "30", b => b.Services.AddSingleton<TimeProvider>(clock));
+        await using var server = await SecurityHttp.StartWithIdleTimeoutAsync(clock);
         var cookie = await server.LoginCookieAsync();
         using var client = server.CreateClient();
         using var page = await client.GetWithCookieAsync("/", cookie);
@@ -72,21 +71,13 @@ public class SessionDraftsTests
         var cookie = await server.LoginCookieAsync();
         using var client = server.CreateClient();
         using var page = await client.GetWithCookieAsync("/", cookie);
-        var (name, value) = SecurityHttp.AntiforgeryField(await page.Content.ReadAsStringAsync());
-        var antiforgeryCookie = page.Headers.GetValues("Set-Cookie").Select(v => v.Split(';')[0])
-            .Single(v => v.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
         var drafts = server.App.Services.GetRequiredService<SessionDrafts>();
         // The page the test fetched made the only draft there is.
         var session = Assert.Single(drafts.Sessions);
         drafts.For(session).Add(AddPool.Xen("fast", Path.Combine(server.DataDirectory, "fast")));
         var before = await File.ReadAllTextAsync(server.ConfPath);
 
-        using var logout = new HttpRequestMessage(HttpMethod.Post, "/logout")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { [name] = value }),
-        };
-        logout.Headers.Add("Cookie", $"{cookie}; {antiforgeryCookie}");
-        using var loggedOut = await client.SendAsync(logout);
+        using var loggedOut = await client.LogoutAsync(page, cookie);
 
         var text = WebUtility.HtmlDecode(await loggedOut.Content.ReadAsStringAsync());
         Assert.Contains("You have logged out. Your pending changes ended with your session (1 not applied; storage.conf was not touched).", text);

@@ -1,20 +1,34 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace QubesPoolConsole.Server.Tests.Security;
 
-public class SessionTests
+/// <summary>
+/// Idle expiry and logout. Each test gets its own server (the clock and the session are the test's own), with a
+/// 30-minute idle timeout on a manual clock, and a session cookie already logged in.
+/// </summary>
+public sealed class SessionTests : IAsyncLifetime
 {
+    private readonly ManualTimeProvider _clock = new();
+    private InProcessServer _server = null!;
+    private HttpClient _client = null!;
+    private string _cookie = "";
+
+    public async Task InitializeAsync()
+    {
+        _server = await SecurityHttp.StartWithIdleTimeoutAsync(_clock);
+        _cookie = await _server.LoginCookieAsync();
+        _client = _server.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _server.DisposeAsync();
+    }
+
     [Fact]
     public async Task Session_IdleLongerThanTimeout_MustLogInAgain()
     {
-        var clock = new ManualTimeProvider();
-        await using var server = await InProcessServer.StartAsync(
-            s => s["Console:IdleTimeoutMinutes"] = "30", b => b.Services.AddSingleton<TimeProvider>(clock));
-        var cookie = await server.LoginCookieAsync();
-        using var client = server.CreateClient();
-
-        clock.Advance(TimeSpan.FromMinutes(31));
-        using var response = await client.GetWithCookieAsync("/", cookie);
+        _clock.Advance(TimeSpan.FromMinutes(31));
+        using var response = await _client.GetWithCookieAsync("/", _cookie);
 
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
         Assert.Equal("/login", response.Headers.Location!.AbsolutePath);
@@ -23,16 +37,10 @@ public class SessionTests
     [Fact]
     public async Task Session_UsedWithinTimeout_StaysAlivePastTheTimeoutCountedFromLogin()
     {
-        var clock = new ManualTimeProvider();
-        await using var server = await InProcessServer.StartAsync(
-            s => s["Console:IdleTimeoutMinutes"] = "30", b => b.Services.AddSingleton<TimeProvider>(clock));
-        var cookie = await server.LoginCookieAsync();
-        using var client = server.CreateClient();
-
-        clock.Advance(TimeSpan.FromMinutes(20));
-        using var first = await client.GetWithCookieAsync("/", cookie);
-        clock.Advance(TimeSpan.FromMinutes(20));
-        using var second = await client.GetWithCookieAsync("/", cookie);
+        _clock.Advance(TimeSpan.FromMinutes(20));
+        using var first = await _client.GetWithCookieAsync("/", _cookie);
+        _clock.Advance(TimeSpan.FromMinutes(20));
+        using var second = await _client.GetWithCookieAsync("/", _cookie);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
@@ -41,21 +49,10 @@ public class SessionTests
     [Fact]
     public async Task Logout_EndsTheSession_EvenForACopyOfTheCookie()
     {
-        await using var server = await InProcessServer.StartAsync();
-        var cookie = await server.LoginCookieAsync();
-        using var client = server.CreateClient();
-        using var page = await client.GetWithCookieAsync("/", cookie);
-        var (name, value) = SecurityHttp.AntiforgeryField(await page.Content.ReadAsStringAsync());
-        var antiforgeryCookie = page.Headers.GetValues("Set-Cookie").Select(v => v.Split(';')[0])
-            .Single(v => v.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+        using var page = await _client.GetWithCookieAsync("/", _cookie);
 
-        using var logout = new HttpRequestMessage(HttpMethod.Post, "/logout")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { [name] = value }),
-        };
-        logout.Headers.Add("Cookie", $"{cookie}; {antiforgeryCookie}");
-        using var loggedOut = await client.SendAsync(logout);
-        using var after = await client.GetWithCookieAsync("/", cookie);
+        using var loggedOut = await _client.LogoutAsync(page, _cookie);
+        using var after = await _client.GetWithCookieAsync("/", _cookie);
 
         Assert.Equal(HttpStatusCode.OK, loggedOut.StatusCode);
         Assert.Contains("You have logged out.", await loggedOut.Content.ReadAsStringAsync());
@@ -66,14 +63,10 @@ public class SessionTests
     [Fact]
     public async Task Logout_WithoutAntiforgeryToken_IsRefusedAndTheSessionLives()
     {
-        await using var server = await InProcessServer.StartAsync();
-        var cookie = await server.LoginCookieAsync();
-        using var client = server.CreateClient();
-
         using var logout = new HttpRequestMessage(HttpMethod.Post, "/logout") { Content = new FormUrlEncodedContent([]) };
-        logout.Headers.Add("Cookie", cookie);
-        using var refused = await client.SendAsync(logout);
-        using var after = await client.GetWithCookieAsync("/", cookie);
+        logout.Headers.Add("Cookie", _cookie);
+        using var refused = await _client.SendAsync(logout);
+        using var after = await _client.GetWithCookieAsync("/", _cookie);
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);

@@ -27,39 +27,20 @@ public sealed class AddValidationTests : SandboxTests
     public async Task NonAsciiPayload_EmptyReply()
         => Assert.Equal("", await Q.Call("admin.pool.Add", "file", payload: $"name=p1\ndir_path={Dir("é")}\n"));
 
-    [Fact]
-    public async Task UnknownDriver_Named()
-        => Assert.Equal("2\\0QubesException\\0\\0unexpected driver name: file_reflink\\0",
-            await Q.Call("admin.pool.Add", "file_reflink", payload: "name=p1\ndir_path=/x\n"));
-
-    [Fact]
-    public async Task UnknownDriver_IsCheckedBeforeThePayload()
-        => Assert.StartsWith("2\\0QubesException\\0\\0unexpected driver name: nope",
-            await Q.Call("admin.pool.Add", "nope", payload: "garbage without equals"));
-
-    [Fact]
-    public async Task UnexpectedOptions_ListedInPayloadOrder_DriverCountsAsUnknown()
-        => Assert.Equal("2\\0QubesException\\0\\0unexpected driver options: foo driver\\0",
-            await Q.Call("admin.pool.Add", "file", payload: $"name=p1\nfoo=1\ndir_path={Dir("p1")}\ndriver=file\n"));
-
-    [Fact]
-    public async Task MissingRequired_Named_R43()
+    // {0} in a payload stands for a fresh directory's path.
+    [Theory]
+    [InlineData("unknown driver named", "file_reflink", "name=p1\ndir_path=/x\n", "QubesException", "unexpected driver name: file_reflink")]
+    [InlineData("driver checked before the payload", "nope", "garbage without equals", "QubesException", "unexpected driver name: nope")]
+    [InlineData("unexpected options in payload order, driver= among them", "file", "name=p1\nfoo=1\ndir_path={0}\ndriver=file\n", "QubesException", "unexpected driver options: foo driver")]
+    [InlineData("missing required option named (R4.3)", "file", "name=p1\n", "QubesException", "missing required driver options: dir_path")]
+    [InlineData("missing required options named (R4.3)", "lvm_thin", "name=p1\n", "QubesException", "missing required driver options: volume_group thin_pool")]
+    [InlineData("unexpected checked before missing", "linux-kernel", "name=k1\nrevisions_to_keep=0\n", "QubesException", "unexpected driver options: revisions_to_keep")]
+    [InlineData("bad setup_check literal", "file-reflink", "name=r1\ndir_path={0}\nsetup_check=maybe\n", "QubesValueError", "Invalid literal for boolean property: 'maybe'")]
+    public async Task Refused_WithTheExceptionQubesdRaises(string why, string driver, string payloadFormat, string type, string message)
     {
-        Assert.Equal("2\\0QubesException\\0\\0missing required driver options: dir_path\\0",
-            await Q.Call("admin.pool.Add", "file", payload: "name=p1\n"));
-        Assert.Equal("2\\0QubesException\\0\\0missing required driver options: volume_group thin_pool\\0",
-            await Q.Call("admin.pool.Add", "lvm_thin", payload: "name=p1\n"));
+        var reply = await Q.Call("admin.pool.Add", driver, payload: string.Format(payloadFormat, Dir("p1")));
+        Assert.True(reply == $"2\\0{type}\\0\\0{message}\\0", $"{why}: got {reply}");
     }
-
-    [Fact]
-    public async Task UnexpectedIsCheckedBeforeMissing()
-        => Assert.Equal("2\\0QubesException\\0\\0unexpected driver options: revisions_to_keep\\0",
-            await Q.Call("admin.pool.Add", "linux-kernel", payload: "name=k1\nrevisions_to_keep=0\n"));
-
-    [Fact]
-    public async Task BadSetupCheckLiteral_IsAQubesValueError()
-        => Assert.Equal("2\\0QubesValueError\\0\\0Invalid literal for boolean property: 'maybe'\\0",
-            await Q.Call("admin.pool.Add", "file-reflink", payload: $"name=r1\ndir_path={Dir("r1")}\nsetup_check=maybe\n"));
 
     [Fact]
     public async Task Callback_WithoutQubesCallbackJson_EmptyReply()

@@ -10,8 +10,7 @@ public sealed class PersistenceTests : SandboxTests
     [Fact]
     public async Task AddSetAndDefault_SurviveARestart()
     {
-        var dir = Dir("extra");
-        Assert.Equal("0\\0", await Q.Call("admin.pool.Add", "file", payload: $"name=extra\ndir_path={dir}\nrevisions_to_keep=0\n"));
+        var dir = await AddFilePoolAsync("extra", "revisions_to_keep=0\n");
         Assert.Equal("0\\0", await Q.Call("admin.pool.Set.revisions_to_keep", "extra", payload: "1"));
         Assert.Equal("0\\0", await Q.Call("admin.pool.Set.ephemeral_volatile", "extra", payload: "on"));
         Assert.Equal("0\\0", await Q.Call("admin.property.Set", "default_pool_volatile", payload: "extra"));
@@ -33,8 +32,7 @@ public sealed class PersistenceTests : SandboxTests
     [Fact]
     public async Task Remove_IsPersisted_AndLeavesTheDirectory()
     {
-        var dir = Dir("gone");
-        Assert.Equal("0\\0", await Q.Call("admin.pool.Add", "file", payload: $"name=gone\ndir_path={dir}\n"));
+        var dir = await AddFilePoolAsync("gone");
         Assert.Equal("0\\0", await Q.Call("admin.pool.Remove", "gone"));
         Assert.True(Directory.Exists(dir));
         await Q.RestartAsync();
@@ -55,8 +53,7 @@ public sealed class PersistenceTests : SandboxTests
     [Fact]
     public async Task Remove_RefusedWhileADefaultPoolPropertyNamesIt_UntilReset()
     {
-        var dir = Dir("spare");
-        Assert.Equal("0\\0", await Q.Call("admin.pool.Add", "file", payload: $"name=spare\ndir_path={dir}\n"));
+        var dir = await AddFilePoolAsync("spare");
         Assert.Equal("0\\0", await Q.Call("admin.property.Set", "default_pool_private", payload: "spare"));
         Assert.Equal("2\\0QubesPoolInUseError\\0\\0Storage pool is in use: set as default_pool_private\\0",
             await Q.Call("admin.pool.Remove", "spare"));

@@ -63,8 +63,7 @@ public sealed class PoolReplyVectorTests : SandboxTests
     [Fact]
     public async Task AddSetRemove_OkWithEmptyContent()
     {
-        var dir = Dir("test-pool");
-        Assert.Equal("0\\0", await Q.Call("admin.pool.Add", "file", payload: $"name=test-pool\ndir_path={dir}\n"));
+        var dir = await AddFilePoolAsync("test-pool");
         Assert.Equal("0\\0", await Q.Call("admin.pool.Set.revisions_to_keep", "vm-pool", payload: "2"));
         Assert.Equal("0\\0", await Q.Call("admin.pool.Set.ephemeral_volatile", "vm-pool", payload: "True"));
         Assert.Equal("0\\0", await Q.Call("admin.pool.Remove", "test-pool"));

@@ -20,4 +20,12 @@ public abstract class SandboxTests : IAsyncLifetime
 
     /// <summary>A path inside the test's temp folder.</summary>
     protected string Dir(string name) => Path.Combine(Q.Root, name);
+
+    /// <summary>Adds the file pool <paramref name="name"/> in <c>Dir(name)</c>, which qubesd must accept; returns the directory.</summary>
+    protected async Task<string> AddFilePoolAsync(string name, string moreOptions = "")
+    {
+        var dir = Dir(name);
+        Assert.Equal("0\\0", await Q.Call("admin.pool.Add", "file", payload: $"name={name}\ndir_path={dir}\n{moreOptions}"));
+        return dir;
+    }
 }
