@@ -75,5 +75,5 @@ public partial class CreatePoolDialog
 
     private IReadOnlyList<Diagnostic> Warnings(string field) => _visible.WarningsFor(field).ToList();
 
-    private static MudBlazor.Severity AlertSeverity(Diagnostic d) => d.IsError ? MudBlazor.Severity.Error : MudBlazor.Severity.Warning;
+    private static Severity AlertSeverity(Diagnostic d) => d.IsError ? Severity.Error : Severity.Warning;
 }

@@ -10,18 +10,18 @@ namespace QubesPoolConsole.Core.Diagnostics;
 /// <param name="Section">The section (pool) concerned, if any.</param>
 /// <param name="Key">The option concerned, if any.</param>
 /// <param name="Message">A sentence saying what is wrong and how to fix it.</param>
-public sealed record Diagnostic(Severity Severity, string Code, int? Line, string? Section, string? Key, string Message)
+public sealed record Diagnostic(DiagnosticSeverity Severity, string Code, int? Line, string? Section, string? Key, string Message)
 {
-    /// <summary>True for <see cref="Severity.Error"/>.</summary>
-    public bool IsError => Severity == Severity.Error;
+    /// <summary>True for <see cref="DiagnosticSeverity.Error"/>.</summary>
+    public bool IsError => Severity == DiagnosticSeverity.Error;
 
     /// <summary>Makes an error.</summary>
     public static Diagnostic Error(string code, string message, int? line = null, string? section = null, string? key = null)
-        => new(Severity.Error, code, line, section, key, message);
+        => new(DiagnosticSeverity.Error, code, line, section, key, message);
 
     /// <summary>Makes a warning.</summary>
     public static Diagnostic Warning(string code, string message, int? line = null, string? section = null, string? key = null)
-        => new(Severity.Warning, code, line, section, key, message);
+        => new(DiagnosticSeverity.Warning, code, line, section, key, message);
 
     /// <inheritdoc />
     public override string ToString()

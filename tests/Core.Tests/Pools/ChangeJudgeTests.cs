@@ -77,7 +77,7 @@ public class ChangeJudgeTests
 
         // Through [DEFAULT], the default pool (sys-net) moves as well: each pool with VMs gets its own warning.
         var d = Assert.Single(verdict.NeedingConfirmation, x => x.Section == "p");
-        Assert.Equal((PoolMoved, "p", Severity.Warning), (d.Code, d.Section, d.Severity));
+        Assert.Equal((PoolMoved, "p", DiagnosticSeverity.Warning), (d.Code, d.Section, d.Severity));
         Assert.Equal($"Pool 'p' holds 2 VM(s) (work, mail). Qubes will look for their images under '{to}' instead of '{from}'; no files are moved. Move the files yourself before starting those VMs.", d.Message);
         Assert.True(ChangeJudge.NeedsConfirmation(d), what);
     }

@@ -49,7 +49,7 @@ public class PoolRulesTests
         Assert.Equal((line, section, key), (d.Line, d.Section, d.Key));
         foreach (var w in words.Split('|')) Assert.Contains(w, d.Message);
         var expectWarning = code is DuplicateSection or DuplicateKey or KeyCase or DirPathNotNormalized or CustomDriverUnchecked;
-        Assert.Equal(expectWarning ? Severity.Warning : Severity.Error, d.Severity);
+        Assert.Equal(expectWarning ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, d.Severity);
         Assert.EndsWith(".", d.Message);
     }
 

@@ -101,7 +101,7 @@ public class FaultTests
 
         Assert.False(snapshot.Inventory.Ok);
         Assert.Contains("does not exist, so the console cannot tell which VMs use which pool", snapshot.Inventory.Error);
-        Assert.Empty(snapshot.Inventory.Inventory.Vms);
+        Assert.Empty(snapshot.Inventory.Vms.Vms);
         Assert.Equal(["default"], snapshot.Pools.Select(p => p.Name));
         Assert.False(File.Exists(box.QubesXmlPath));
     }

@@ -12,18 +12,18 @@ namespace QubesPoolConsole.Core.Qubesd.Pools;
 /// <param name="Option">The option or property concerned, if any.</param>
 /// <param name="Message">What is wrong and how to fix it.</param>
 /// <param name="Step">The 1-based step of a batch, when the finding is about one.</param>
-public sealed record R4Finding(Severity Severity, string Code, string? Pool, string? Option, string Message, int? Step = null)
+public sealed record R4Finding(DiagnosticSeverity Severity, string Code, string? Pool, string? Option, string Message, int? Step = null)
 {
-    /// <summary>True for <see cref="Severity.Error"/>.</summary>
-    public bool IsError => Severity == Severity.Error;
+    /// <summary>True for <see cref="DiagnosticSeverity.Error"/>.</summary>
+    public bool IsError => Severity == DiagnosticSeverity.Error;
 
     /// <summary>Makes an error.</summary>
     public static R4Finding Error(string code, string message, string? pool = null, string? option = null)
-        => new(Severity.Error, code, pool, option, message);
+        => new(DiagnosticSeverity.Error, code, pool, option, message);
 
     /// <summary>Makes a warning.</summary>
     public static R4Finding Warning(string code, string message, string? pool = null, string? option = null)
-        => new(Severity.Warning, code, pool, option, message);
+        => new(DiagnosticSeverity.Warning, code, pool, option, message);
 
     /// <inheritdoc />
     public override string ToString()

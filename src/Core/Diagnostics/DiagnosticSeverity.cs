@@ -1,7 +1,7 @@
 namespace QubesPoolConsole.Core.Diagnostics;
 
 /// <summary>How bad a diagnostic is.</summary>
-public enum Severity
+public enum DiagnosticSeverity
 {
     /// <summary>Qubes reads the file, but probably not the way its author meant.</summary>
     Warning,

@@ -5,7 +5,7 @@ using QubesPoolConsole.Core.Audit;
 namespace QubesPoolConsole.Components.Pages;
 
 /// <summary>The audit journal: applied changes, newest first, each with its diff on demand.</summary>
-public partial class HistoryPage
+public partial class AuditLogPage
 {
     private readonly HashSet<AuditEntry> _expanded = new(ReferenceEqualityComparer.Instance);
 

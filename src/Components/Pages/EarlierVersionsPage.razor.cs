@@ -5,7 +5,7 @@ using QubesPoolConsole.Core.Storage;
 namespace QubesPoolConsole.Components.Pages;
 
 /// <summary>Earlier versions of storage.conf kept by each apply; restoring one stages it for review.</summary>
-public partial class UndoPage
+public partial class EarlierVersionsPage
 {
     private IReadOnlyList<HistoryEntry> _history = [];
     private ShownVersion? _shown;

@@ -1,13 +1,13 @@
 namespace QubesPoolConsole.Components.Tests.Pages;
 
-public class UndoPageTests : DraftTestContext
+public class EarlierVersionsPageTests : DraftTestContext
 {
     [Fact]
     public void NothingApplied_SaysThereIsNoHistory()
     {
         UseSandbox("[default]\ndriver=xen\n");
 
-        var cut = Render<UndoPage>();
+        var cut = Render<EarlierVersionsPage>();
 
         Assert.Contains("No earlier versions", cut.Find("[data-testid=no-history]").TextContent);
     }
@@ -18,7 +18,7 @@ public class UndoPageTests : DraftTestContext
         var draft = UseSandbox("[default]\ndriver=xen\n");
         draft.Add(AddPool.Xen("fast", "/mnt/fast"));
         Assert.True(draft.Apply("s", "u").Applied);
-        var cut = Render<UndoPage>();
+        var cut = Render<EarlierVersionsPage>();
 
         Assert.Contains("before the last apply", cut.Find("tbody tr").TextContent);
         Button(cut, "Show diff").Click();

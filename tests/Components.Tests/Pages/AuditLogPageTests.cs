@@ -2,7 +2,7 @@ using QubesPoolConsole.Core.Audit;
 
 namespace QubesPoolConsole.Components.Tests.Pages;
 
-public class HistoryPageTests : ComponentTestContext
+public class AuditLogPageTests : ComponentTestContext
 {
     private sealed class FakeAuditLog(params AuditEntry[] newestFirst) : IAuditLog
     {
@@ -25,7 +25,7 @@ public class HistoryPageTests : ComponentTestContext
     {
         Services.AddSingleton<IAuditLog>(TwoEntries());
 
-        var cut = Render<HistoryPage>();
+        var cut = Render<AuditLogPage>();
 
         var rows = cut.FindAll("tbody tr");
         Assert.Equal(2, rows.Count);
@@ -41,7 +41,7 @@ public class HistoryPageTests : ComponentTestContext
     public void ShowDiff_OnOneEntry_ShowsThatDiffOnly_AndHideDiffHidesIt()
     {
         Services.AddSingleton<IAuditLog>(TwoEntries());
-        var cut = Render<HistoryPage>();
+        var cut = Render<AuditLogPage>();
 
         cut.FindAll("tbody tr")[1].QuerySelector("button")!.Click();
 
@@ -60,7 +60,7 @@ public class HistoryPageTests : ComponentTestContext
     {
         Services.AddSingleton<IAuditLog>(new FakeAuditLog());
 
-        var cut = Render<HistoryPage>();
+        var cut = Render<AuditLogPage>();
 
         Assert.Contains("No changes have been applied yet.", cut.Markup);
     }
