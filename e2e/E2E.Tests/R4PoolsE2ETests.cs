@@ -39,6 +39,7 @@ public class R4PoolsE2ETests(BrowserFixture browser) : BrowserTest(browser), IAs
     {
         var page = await OpenPoolsAsync();
         var dir = Path.Combine(_dir, "fast");
+        await Expect(page.GetByTestId("r4-backend")).ToHaveTextAsync("qubesd · Qubes R4.3");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Add pool" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
