@@ -125,6 +125,7 @@ public class R4PoolsE2ETests(BrowserFixture browser) : BrowserTest(browser), IAs
 
         // The rest works: another pool's usage is shown, and the filter still narrows the table.
         await Expect(Row(page, "varlibqubes")).ToContainTextAsync(new Regex(@"data \d+(\.\d)? %"));
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Add pool" })).ToBeEnabledAsync();
         await page.GetByLabel("Filter pools").FillAsync("usb");
         await Expect(Row(page, "varlibqubes")).ToHaveCountAsync(0);
     }

@@ -30,7 +30,7 @@ public abstract class R4TestContext : ComponentTestContext, IAsyncLifetime
         _dir = Directory.CreateTempSubdirectory("qpc-r4-bunit-").FullName;
         _sandbox = await QubesdSandbox.StartAsync(new QubesdSandboxOptions { DataDirectory = _dir });
         _client = new QubesdClient(new QubesdClientOptions { SocketPath = _sandbox.SocketPath });
-        var drafts = new R4SessionDrafts(new R4PoolReader(_client));
+        var drafts = new R4SessionDrafts(new R4PoolReader(Wrap(_client)));
         Services.AddSingleton(drafts);
         Services.AddScoped(sp => new R4Session(drafts, "session-1"));
         Services.AddScoped<R4Dialogs>();
@@ -44,6 +44,9 @@ public abstract class R4TestContext : ComponentTestContext, IAsyncLifetime
         if (_sandbox is not null) await _sandbox.DisposeAsync();
         Directory.Delete(_dir, recursive: true);
     }
+
+    /// <summary>The client the pages read through; a test class may script some replies.</summary>
+    protected virtual IQubesdClient Wrap(IQubesdClient client) => client;
 
     /// <summary>Opens a dialog in a rendered provider.</summary>
     protected async Task<(IRenderedComponent<MudDialogProvider> Provider, IDialogReference Reference)> OpenDialogAsync<TDialog>(DialogParameters parameters)
