@@ -45,6 +45,7 @@ public class R4PoolsE2ETests(BrowserFixture browser) : BrowserTest(browser), IAs
         var dialog = page.GetByRole(AriaRole.Dialog);
         await dialog.GetByLabel("Pool name").FillAsync("fast");
         await dialog.GetByLabel("dir_path").FillAsync(dir);
+        await page.ScreenshotAsync(new() { Path = "/tmp/r4-add.png" });
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Add pool" }).ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();
         await Expect(page.GetByTestId("r4-pending-count")).ToHaveTextAsync("1");
@@ -60,6 +61,7 @@ public class R4PoolsE2ETests(BrowserFixture browser) : BrowserTest(browser), IAs
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await Expect(page.GetByTestId("r4-outcome")).ToContainTextAsync("Applied.");
         Assert.True(Directory.Exists(dir), "qubesd (the stand-in) created the pool's directory");
+        await page.ScreenshotAsync(new() { Path = "/tmp/r4-applied.png", FullPage = true });
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to the pools" }).ClickAsync();
         var row = Row(page, "fast");

@@ -1,11 +1,11 @@
-using MudBlazor.Services;
 using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor.Services;
 using QubesPoolConsole.Components;
 using QubesPoolConsole.Components.R4;
-using QubesPoolConsole.Core.Qubesd.Wire;
 using QubesPoolConsole.Core.Audit;
 using QubesPoolConsole.Core.Drafts;
 using QubesPoolConsole.Core.Pools;
+using QubesPoolConsole.Core.Qubesd.Wire;
 using QubesPoolConsole.Core.Storage;
 using QubesPoolConsole.Server.Configuration;
 using QubesPoolConsole.Server.Security;

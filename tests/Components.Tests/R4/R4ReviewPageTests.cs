@@ -62,4 +62,26 @@ public class R4ReviewPageTests : R4TestContext
         Assert.Contains("pool other was added", page.Find("[data-testid='r4-stale-changes']").TextContent);
         Assert.Equal("1", (await Client.PoolInfoAsync("varlibqubes")).Value!["revisions_to_keep"]);
     }
+
+    [Fact]
+    public async Task Apply_StopsAtTheFirstFailure_ShowsQubesdsAnswer_AndWhatDidNotRun()
+    {
+        // qubesd creates only the last level of dir_path: with the parent missing it gives an empty reply.
+        var dir = Path.Combine(DataDirectory, "missing", "parent", "pool");
+        Assert.True(Draft.StageRange([
+            R4PoolChange.AddPool(R4PoolAddRequest.Of("deep", "file", ("dir_path", dir))),
+            R4PoolChange.SetPoolOption("varlibqubes", "revisions_to_keep", "0"),
+        ]).Accepted);
+        var page = Render<R4ReviewPage>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid='r4-step']").Count));
+
+        Button(page, "Apply").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Apply stopped.", page.Find("[data-testid='r4-outcome']").TextContent));
+        var statuses = page.FindAll("[data-step-status]").Select(r => r.GetAttribute("data-step-status")).ToList();
+        Assert.Equal(["failed", "notrun"], statuses);
+        Assert.Contains("qubesd", page.FindAll("[data-step-status]")[0].TextContent);
+        Assert.Contains("not run", page.FindAll("[data-step-status]")[1].TextContent);
+        Assert.Equal("1", (await Client.PoolInfoAsync("varlibqubes")).Value!["revisions_to_keep"]);
+    }
 }
