@@ -44,6 +44,8 @@ public class R4PoolsE2ETests(BrowserFixture browser) : BrowserTest(browser), IAs
         await page.GetByRole(AriaRole.Button, new() { Name = "Add pool" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         await dialog.GetByLabel("Pool name").FillAsync("fast");
+        await dialog.GetByRole(AriaRole.Combobox, new() { Name = "Driver" }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "file", Exact = true }).ClickAsync();
         await dialog.GetByLabel("dir_path").FillAsync(dir);
         await page.ScreenshotAsync(new() { Path = "/tmp/r4-add.png" });
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Add pool" }).ClickAsync();

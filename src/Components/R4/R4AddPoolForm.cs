@@ -18,11 +18,11 @@ public sealed class R4AddPoolForm
     private readonly Dictionary<string, string> _text = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _flags = new(StringComparer.Ordinal);
 
-    /// <summary>A form over <paramref name="drivers"/>, the first chosen.</summary>
+    /// <summary>A form over <paramref name="drivers"/>; file-reflink (what Qubes recommends for file pools) is chosen first.</summary>
     public R4AddPoolForm(IReadOnlyList<R4Driver> drivers)
     {
         Drivers = drivers;
-        Driver = drivers.FirstOrDefault(d => d.Name == R4DriverTable.File.Name) ?? drivers.FirstOrDefault();
+        Driver = drivers.FirstOrDefault(d => d.Name == R4DriverTable.FileReflink.Name) ?? drivers.FirstOrDefault();
     }
 
     /// <summary>The drivers offered.</summary>

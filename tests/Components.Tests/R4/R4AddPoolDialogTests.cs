@@ -7,8 +7,24 @@ namespace QubesPoolConsole.Components.Tests.R4;
 
 public class R4AddPoolDialogTests : R4TestContext
 {
-    private Task<(IRenderedComponent<MudDialogProvider> Provider, IDialogReference Reference)> OpenAsync()
-        => OpenDialogAsync<R4AddPoolDialog>(new DialogParameters<R4AddPoolDialog> { { d => d.Draft, Draft } });
+    // The dialog with the file driver chosen (it opens on file-reflink).
+    private async Task<(IRenderedComponent<MudDialogProvider> Provider, IDialogReference Reference)> OpenAsync(string driver = "file")
+    {
+        var (provider, reference) = await OpenDialogAsync<R4AddPoolDialog>(new DialogParameters<R4AddPoolDialog> { { d => d.Draft, Draft } });
+        var dialog = provider.FindComponent<R4AddPoolDialog>();
+        await dialog.InvokeAsync(() => dialog.Instance.Form.ChooseDriver(driver));
+        dialog.Render();
+        return (provider, reference);
+    }
+
+    [Fact]
+    public async Task OpensOnFileReflink_WithItsSetupCheckSwitch()
+    {
+        var (provider, _) = await OpenDialogAsync<R4AddPoolDialog>(new DialogParameters<R4AddPoolDialog> { { d => d.Draft, Draft } });
+
+        var options = provider.FindAll("[data-option]").Select(e => e.GetAttribute("data-option")).ToList();
+        Assert.Equal(["dir_path", "revisions_to_keep", "setup_check", "ephemeral_volatile"], options);
+    }
 
     [Fact]
     public async Task FileDriver_ShowsOneFieldPerOption_DirPathRequired()
@@ -25,11 +41,7 @@ public class R4AddPoolDialogTests : R4TestContext
     [Fact]
     public async Task ChoosingLvmThin_ShowsItsOwnFields()
     {
-        var (provider, _) = await OpenAsync();
-        var dialog = provider.FindComponent<R4AddPoolDialog>();
-
-        await dialog.InvokeAsync(() => dialog.Instance.Form.ChooseDriver("lvm_thin"));
-        dialog.Render();
+        var (provider, _) = await OpenAsync("lvm_thin");
 
         provider.WaitForAssertion(() =>
         {
