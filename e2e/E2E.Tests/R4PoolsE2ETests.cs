@@ -134,6 +134,31 @@ public class R4PoolsE2ETests(BrowserFixture browser) : BrowserTest(browser), IAs
         await Expect(Row(page, "varlibqubes")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task PoolsAndReviewPages_HaveNoSeriousOrCriticalAxeViolations()
+    {
+        var page = await OpenPoolsAsync();
+        Assert.EndsWith("/r4", page.Url, StringComparison.Ordinal);
+        var problems = new List<string>(await SeriousViolationsAsync(page));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove vm-pool" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Keep the pool" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set an option of varlibqubes" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByLabel("revisions_to_keep").FillAsync("0");
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Stage" }).ClickAsync();
+        await page.GotoAsync(Console.BaseUrl + "/r4/review");
+        await page.WaitForInteractiveAsync();
+        await Expect(page.GetByTestId("r4-step")).ToHaveCountAsync(1);
+        problems.AddRange(await SeriousViolationsAsync(page));
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private static async Task<IEnumerable<string>> SeriousViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        return result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{page.Url}: {v.Impact} {v.Id}: {v.Help} — " + string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html)));
+    }
+
     // The row whose name cell is exactly the pool (a nested pool's row also names its parent).
     private static ILocator Row(IPage page, string pool)
         => page.GetByRole(AriaRole.Row).Filter(new() { Has = page.Locator("strong", new() { HasTextRegex = new Regex($"^{Regex.Escape(pool)}$") }) });
