@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor.Services;
 using QubesPoolConsole.Components;
+using QubesPoolConsole.Components.R4;
 using QubesPoolConsole.Core.Audit;
 using QubesPoolConsole.Core.Drafts;
 using QubesPoolConsole.Core.Pools;
+using QubesPoolConsole.Core.Qubesd.Wire;
 using QubesPoolConsole.Core.Storage;
 using QubesPoolConsole.Server.Configuration;
 using QubesPoolConsole.Server.Qubesd;
@@ -57,6 +60,7 @@ public static class ConsoleHost
         builder.Services.AddVmCreation(options, paths);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddConsoleComponents();
+        AddR4PagesForNow(builder);
 
         var app = builder.Build();
         app.UseConsoleSecurity();
@@ -66,6 +70,24 @@ public static class ConsoleHost
             .AddInteractiveServerRenderMode(ConsoleSecurity.ConfigureHub);
         return app;
     }
+
+    // --- R4 pages (helper h1) -------------------------------------------------------------------------------------
+    // Until the backend selection lands, "R4Pages:SocketPath" points the qubesd pages at a qubesd socket (tests set it
+    // to a QubesdSandbox they start). Without it the R4 pages are not registered and the app bar shows no R4 links.
+    private static void AddR4PagesForNow(WebApplicationBuilder builder)
+    {
+        if (builder.Configuration["R4Pages:SocketPath"] is not { Length: > 0 } socket) return;
+        builder.Services.AddR4Pages(_ => new QubesdClient(new QubesdClientOptions { SocketPath = socket }), R4SessionOf,
+            (sp, drafts) => sp.GetRequiredService<SessionRegistry>().Ended += session => drafts.End(session));
+    }
+
+    private static string R4SessionOf(IServiceProvider services)
+    {
+        var state = services.GetRequiredService<AuthenticationStateProvider>().GetAuthenticationStateAsync();
+        var session = state.IsCompletedSuccessfully ? state.Result.User.FindFirst(SessionClaims.Session)?.Value : null;
+        return session ?? throw new InvalidOperationException("A qubesd page asked for pending changes without a login session.");
+    }
+    // --- end of R4 pages --------------------------------------------------------------------------------------------
 
     /// <summary>Registers Core's services for the resolved paths, built by <see cref="ConsoleServices"/> as for the CLI.</summary>
     public static IServiceCollection AddConsoleCore(this IServiceCollection services, ConsolePaths paths)

@@ -1,0 +1,173 @@
+using QubesPoolConsole.Core.Qubesd.Sandbox;
+using QubesPoolConsole.Core.Qubesd.Wire;
+
+namespace QubesPoolConsole.E2E.Tests;
+
+/// <summary>
+/// The qubesd (R4) pages in the browser, on a stand-in qubesd (QubesdSandbox) this test starts in a temp folder: the
+/// console is pointed at its socket through R4Pages:SocketPath. The file driver is used for new pools (file-reflink's
+/// probe fails on an ext4 /tmp).
+/// </summary>
+public class R4PoolsE2ETests(BrowserFixture browser) : BrowserTest(browser), IAsyncLifetime
+{
+    private string _dir = "";
+    private QubesdSandbox? _sandbox;
+    private InProcessServer? _console;
+
+    protected override bool StartsServer => false;
+
+    private QubesdSandbox Sandbox => _sandbox!;
+
+    private InProcessServer Console => _console!;
+
+    async Task IAsyncLifetime.InitializeAsync()
+    {
+        _dir = Directory.CreateTempSubdirectory("qpc-r4-e2e-").FullName;
+        _sandbox = await QubesdSandbox.StartAsync(new QubesdSandboxOptions { DataDirectory = _dir });
+        _console = await StartServerAsync(s => s["R4Pages:SocketPath"] = _sandbox.SocketPath);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        if (_console is not null) await _console.DisposeAsync();
+        if (_sandbox is not null) await _sandbox.DisposeAsync();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [Fact]
+    public async Task AddFilePool_ReviewShowsCommandCallAndDiff_ApplyListsItWithUsage()
+    {
+        var page = await OpenPoolsAsync();
+        var dir = Path.Combine(_dir, "fast");
+        await Expect(page.GetByTestId("r4-backend")).ToHaveTextAsync("qubesd · Qubes R4.3");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add pool" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Pool name").FillAsync("fast");
+        await dialog.GetByRole(AriaRole.Combobox, new() { Name = "Driver" }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "file", Exact = true }).ClickAsync();
+        await dialog.GetByLabel("dir_path").FillAsync(dir);
+        await page.ScreenshotAsync(new() { Path = "/tmp/r4-add.png" });
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Add pool" }).ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+        await Expect(page.GetByTestId("r4-pending-count")).ToHaveTextAsync("1");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Review and apply" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(Console.BaseUrl + "/r4/review");
+        await Expect(page.GetByTestId("r4-command")).ToHaveTextAsync($"qvm-pool add fast file -o dir_path={dir}");
+        await Expect(page.GetByTestId("r4-call")).ToContainTextAsync("admin.pool.Add+file");
+        await Expect(page.GetByTestId("r4-payload")).ToContainTextAsync($"dir_path={dir}");
+        await Expect(page.GetByTestId("r4-diff")).ToContainTextAsync("name=\"fast\"");
+        await page.ScreenshotAsync(new() { Path = "/tmp/r4-review.png", FullPage = true });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(page.GetByTestId("r4-outcome")).ToContainTextAsync("Applied.");
+        Assert.True(Directory.Exists(dir), "qubesd (the stand-in) created the pool's directory");
+        await page.ScreenshotAsync(new() { Path = "/tmp/r4-applied.png", FullPage = true });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the pools" }).ClickAsync();
+        var row = Row(page, "fast");
+        await Expect(row).ToContainTextAsync(dir);
+        await Expect(row).ToContainTextAsync(new Regex(@"data \d+(\.\d)? %"));
+        await page.ScreenshotAsync(new() { Path = "/tmp/r4-pools.png", FullPage = true });
+    }
+
+    [Fact]
+    public async Task SetRevisionsAndDefaultPool_AreAppliedInOneBatch()
+    {
+        var page = await OpenPoolsAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set an option of varlibqubes" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("revisions_to_keep").FillAsync("0");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Stage" }).ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Set default_pool", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "vm-pool" }).ClickAsync();
+        await Expect(page.GetByTestId("r4-pending-count")).ToHaveTextAsync("2");
+
+        await page.GotoAsync(Console.BaseUrl + "/r4/review");
+        await page.WaitForInteractiveAsync();
+        await Expect(page.GetByTestId("r4-command")).ToHaveTextAsync(["qvm-pool set varlibqubes -o revisions_to_keep=0", "qubes-prefs default_pool vm-pool"]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(page.GetByTestId("r4-outcome")).ToContainTextAsync("Applied.");
+
+        using var client = new QubesdClient(new QubesdClientOptions { SocketPath = Sandbox.SocketPath });
+        Assert.Equal("vm-pool", (await client.PropertyGetAsync("default_pool")).Value!.Value);
+        Assert.Equal("0", (await client.PoolInfoAsync("varlibqubes")).Value!["revisions_to_keep"]);
+    }
+
+    [Fact]
+    public async Task RemoveOfVarlibqubes_IsRefusedNamingVault_NothingStaged()
+    {
+        var page = await OpenPoolsAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove varlibqubes" }).ClickAsync();
+        var refused = page.GetByTestId("r4-remove-refused");
+        await Expect(refused).ToContainTextAsync("vault");
+        await Expect(page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Remove", Exact = true })).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Keep the pool" }).ClickAsync();
+        await Expect(page.GetByTestId("r4-pending-count")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task PoolWhoseDirectoryVanished_ShowsItInItsRow_PageKeepsWorking()
+    {
+        var gone = Path.Combine(_dir, "usb");
+        using (var client = new QubesdClient(new QubesdClientOptions { SocketPath = Sandbox.SocketPath }))
+        {
+            var added = await client.PoolAddAsync("file", "usb", [KeyValuePair.Create("dir_path", gone)]);
+            Assert.True(added.IsOk, added.ToString());
+        }
+        Directory.Delete(gone, recursive: true);
+
+        var page = await OpenPoolsAsync();
+        var row = Row(page, "usb");
+        await Expect(row).ToContainTextAsync("no space reported");
+        await page.ScreenshotAsync(new() { Path = "/tmp/r4-vanished.png", FullPage = true });
+
+        // The rest works: another pool's usage is shown, and the filter still narrows the table.
+        await Expect(Row(page, "varlibqubes")).ToContainTextAsync(new Regex(@"data \d+(\.\d)? %"));
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Add pool" })).ToBeEnabledAsync();
+        await page.GetByLabel("Filter pools").FillAsync("usb");
+        await Expect(Row(page, "varlibqubes")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task PoolsAndReviewPages_HaveNoSeriousOrCriticalAxeViolations()
+    {
+        var page = await OpenPoolsAsync();
+        Assert.EndsWith("/r4", page.Url, StringComparison.Ordinal);
+        var problems = new List<string>(await SeriousViolationsAsync(page));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove vm-pool" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Keep the pool" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set an option of varlibqubes" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByLabel("revisions_to_keep").FillAsync("0");
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Stage" }).ClickAsync();
+        await page.GotoAsync(Console.BaseUrl + "/r4/review");
+        await page.WaitForInteractiveAsync();
+        await Expect(page.GetByTestId("r4-step")).ToHaveCountAsync(1);
+        problems.AddRange(await SeriousViolationsAsync(page));
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private static async Task<IEnumerable<string>> SeriousViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        return result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{page.Url}: {v.Impact} {v.Id}: {v.Help} — " + string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html)));
+    }
+
+    // The row whose name cell is exactly the pool (a nested pool's row also names its parent).
+    private static ILocator Row(IPage page, string pool)
+        => page.GetByRole(AriaRole.Row).Filter(new() { Has = page.Locator("strong", new() { HasTextRegex = new Regex($"^{Regex.Escape(pool)}$") }) });
+
+    private async Task<IPage> OpenPoolsAsync()
+    {
+        var page = await OpenLoggedInAsync(Console, "/r4");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pools", Exact = true })).ToBeVisibleAsync();
+        await Expect(Row(page, "varlibqubes")).ToBeVisibleAsync();
+        return page;
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Components;
+using QubesPoolConsole.Core.Qubesd.Backend;
+
+namespace QubesPoolConsole.Components.R4;
+
+/// <summary>
+/// A page over the session's qubesd draft: gets it once (starting it when the session has none), re-reads qubesd
+/// on open when nothing is staged (so the page shows the pools as they are now), and re-renders whenever the draft
+/// changes in this or another tab of the session (the event is marshalled onto this renderer).
+/// </summary>
+public abstract class R4DraftComponent : ComponentBase, IDisposable
+{
+    private bool _disposed;
+
+    /// <summary>The login session's qubesd draft.</summary>
+    [Inject] public required R4Session Session { get; init; }
+
+    /// <summary>The draft, once it has started.</summary>
+    protected R4Draft? Draft { get; private set; }
+
+    /// <summary>What starting or re-reading the draft threw (qubesd unreachable is a result, not this).</summary>
+    protected string? LoadError { get; private set; }
+
+    /// <inheritdoc />
+    protected override async Task OnInitializedAsync()
+    {
+        try
+        {
+            var draft = await Session.DraftAsync();
+            if (!draft.Snapshot.HasChanges && !draft.IsApplying && ReloadOnOpen) await draft.ReloadAsync();
+            Draft = draft;
+            draft.Changed += OnChanged;
+        }
+        catch (Exception e) when (e is IOException or TimeoutException or OperationCanceledException)
+        {
+            LoadError = $"qubesd could not be read: {e.Message}";
+        }
+    }
+
+    /// <summary>Whether opening the page re-reads qubesd when nothing is staged.</summary>
+    protected virtual bool ReloadOnOpen => true;
+
+    /// <summary>Runs on this renderer after the draft changed, before it renders again.</summary>
+    protected virtual void OnDraftChanged()
+    {
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _disposed = true;
+        if (Draft is not null) Draft.Changed -= OnChanged;
+        GC.SuppressFinalize(this);
+    }
+
+    private void OnChanged() => _ = InvokeAsync(() =>
+    {
+        if (_disposed) return;
+        OnDraftChanged();
+        StateHasChanged();
+    });
+}

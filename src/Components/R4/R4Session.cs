@@ -1,0 +1,13 @@
+using QubesPoolConsole.Core.Qubesd.Backend;
+
+namespace QubesPoolConsole.Components.R4;
+
+/// <summary>The qubesd draft of the login session a circuit (or prerender) belongs to. Scoped.</summary>
+public sealed class R4Session(R4SessionDrafts drafts, string session)
+{
+    /// <summary>The session's draft.</summary>
+    public Task<R4Draft> DraftAsync() => drafts.ForAsync(session);
+
+    /// <summary>How many changes the session has staged.</summary>
+    public int PendingCount => drafts.PendingCount(session);
+}

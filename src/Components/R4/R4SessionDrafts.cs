@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using QubesPoolConsole.Core.Qubesd.Backend;
+
+namespace QubesPoolConsole.Components.R4;
+
+/// <summary>
+/// The qubesd pending changes of each login session: one <see cref="R4Draft"/> per session id, shared by every tab of
+/// that session, as <c>SessionDrafts</c> does for storage.conf. A draft starts on the first page that asks for it and
+/// lives until <see cref="End"/> (logout, idle expiry) or the process stops.
+/// </summary>
+public sealed class R4SessionDrafts(R4PoolReader reader)
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<R4Draft>>> _drafts = new(StringComparer.Ordinal);
+
+    /// <summary>The reader every draft reads qubesd through.</summary>
+    public R4PoolReader Reader => reader;
+
+    /// <summary>How many sessions have a draft now.</summary>
+    public int Count => _drafts.Count;
+
+    /// <summary>The session's draft, started on qubesd's pools as they are now when the session has none yet.</summary>
+    public Task<R4Draft> ForAsync(string session)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(session);
+        // Lazy: two tabs opening at once must not each read qubesd and keep different drafts.
+        return _drafts.GetOrAdd(session, _ => new Lazy<Task<R4Draft>>(() => R4Draft.StartAsync(reader))).Value;
+    }
+
+    /// <summary>How many changes the session has staged (0 without a draft); starts no draft.</summary>
+    public int PendingCount(string session)
+        => _drafts.TryGetValue(session, out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully
+            ? lazy.Value.Result.Changes.Count : 0;
+
+    /// <summary>Ends the session's draft (its staged changes are dropped; nothing is sent). Returns how many were staged.</summary>
+    public int End(string session)
+    {
+        var pending = PendingCount(session);
+        return _drafts.TryRemove(session, out _) ? pending : 0;
+    }
+}
