@@ -1,5 +1,6 @@
-using QubesPoolConsole.Core.Qubesd.Sandbox;
+using Microsoft.Extensions.DependencyInjection;
 using QubesPoolConsole.Core.Qubesd.Wire;
+using QubesPoolConsole.Server.Configuration;
 
 namespace QubesPoolConsole.E2E.Tests;
 
@@ -11,27 +12,25 @@ namespace QubesPoolConsole.E2E.Tests;
 public class R4PoolsE2ETests(BrowserFixture browser) : BrowserTest(browser), IAsyncLifetime
 {
     private string _dir = "";
-    private QubesdSandbox? _sandbox;
+    private string _socket = "";
     private InProcessServer? _console;
 
     protected override bool StartsServer => false;
-
-    private QubesdSandbox Sandbox => _sandbox!;
 
     private InProcessServer Console => _console!;
 
     async Task IAsyncLifetime.InitializeAsync()
     {
-        _dir = Directory.CreateTempSubdirectory("qpc-r4-e2e-").FullName;
-        _sandbox = await QubesdSandbox.StartAsync(new QubesdSandboxOptions { DataDirectory = _dir });
-        _console = await StartServerAsync(s => s["R4Pages:SocketPath"] = _sandbox.SocketPath);
+        // The console on its R4 sandbox (--r4): it starts the stand-in qubesd in DATA/r4 and stops it when it stops.
+        _console = await StartServerAsync(s => s["Console:Backend"] = "qubesd");
+        var backend = _console.App.Services.GetRequiredService<ConsoleBackend>();
+        _dir = backend.SandboxDirectory!;
+        _socket = backend.SocketPath!;
     }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         if (_console is not null) await _console.DisposeAsync();
-        if (_sandbox is not null) await _sandbox.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
     }
 
     [Fact]
@@ -93,7 +92,7 @@ public class R4PoolsE2ETests(BrowserFixture browser) : BrowserTest(browser), IAs
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await Expect(page.GetByTestId("r4-outcome")).ToContainTextAsync("Applied.");
 
-        using var client = new QubesdClient(new QubesdClientOptions { SocketPath = Sandbox.SocketPath });
+        using var client = new QubesdClient(new QubesdClientOptions { SocketPath = _socket });
         Assert.Equal("vm-pool", (await client.PropertyGetAsync("default_pool")).Value!.Value);
         Assert.Equal("0", (await client.PoolInfoAsync("varlibqubes")).Value!["revisions_to_keep"]);
     }
@@ -115,7 +114,7 @@ public class R4PoolsE2ETests(BrowserFixture browser) : BrowserTest(browser), IAs
     public async Task PoolWhoseDirectoryVanished_ShowsItInItsRow_PageKeepsWorking()
     {
         var gone = Path.Combine(_dir, "usb");
-        using (var client = new QubesdClient(new QubesdClientOptions { SocketPath = Sandbox.SocketPath }))
+        using (var client = new QubesdClient(new QubesdClientOptions { SocketPath = _socket }))
         {
             var added = await client.PoolAddAsync("file", "usb", [KeyValuePair.Create("dir_path", gone)]);
             Assert.True(added.IsOk, added.ToString());

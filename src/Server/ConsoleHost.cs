@@ -3,6 +3,7 @@ using MudBlazor.Services;
 using QubesPoolConsole.Components;
 using QubesPoolConsole.Components.R4;
 using QubesPoolConsole.Core.Audit;
+using QubesPoolConsole.Core.Backends;
 using QubesPoolConsole.Core.Drafts;
 using QubesPoolConsole.Core.Pools;
 using QubesPoolConsole.Core.Qubesd.Wire;
@@ -54,13 +55,14 @@ public static class ConsoleHost
         var paths = ConsolePaths.Resolve(options);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(paths);
-        builder.Services.AddConsoleBackend(ConsoleBackend.Resolve(options, paths));
+        var backend = ConsoleBackend.Resolve(options, paths);
+        builder.Services.AddConsoleBackend(backend);
         builder.Services.AddConsoleCore(paths);
         builder.Services.AddSessionDrafts();
         builder.Services.AddVmCreation(options, paths);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddConsoleComponents();
-        AddR4PagesForNow(builder);
+        AddR4Pages(builder, backend);
 
         var app = builder.Build();
         app.UseConsoleSecurity();
@@ -71,13 +73,11 @@ public static class ConsoleHost
         return app;
     }
 
-    // --- R4 pages (helper h1) -------------------------------------------------------------------------------------
-    // Until the backend selection lands, "R4Pages:SocketPath" points the qubesd pages at a qubesd socket (tests set it
-    // to a QubesdSandbox they start). Without it the R4 pages are not registered and the app bar shows no R4 links.
-    private static void AddR4PagesForNow(WebApplicationBuilder builder)
+    // The qubesd pages, with one R4 draft per login session (ended with the session), on the qubesd backend only.
+    private static void AddR4Pages(WebApplicationBuilder builder, ConsoleBackend backend)
     {
-        if (builder.Configuration["R4Pages:SocketPath"] is not { Length: > 0 } socket) return;
-        builder.Services.AddR4Pages(_ => new QubesdClient(new QubesdClientOptions { SocketPath = socket }), R4SessionOf,
+        if (backend.Kind != BackendKind.Qubesd) return;
+        builder.Services.AddR4Pages(sp => sp.GetRequiredService<IQubesdClient>(), R4SessionOf,
             (sp, drafts) => sp.GetRequiredService<SessionRegistry>().Ended += session => drafts.End(session));
     }
 
@@ -87,7 +87,7 @@ public static class ConsoleHost
         var session = state.IsCompletedSuccessfully ? state.Result.User.FindFirst(SessionClaims.Session)?.Value : null;
         return session ?? throw new InvalidOperationException("A qubesd page asked for pending changes without a login session.");
     }
-    // --- end of R4 pages --------------------------------------------------------------------------------------------
+
 
     /// <summary>Registers Core's services for the resolved paths, built by <see cref="ConsoleServices"/> as for the CLI.</summary>
     public static IServiceCollection AddConsoleCore(this IServiceCollection services, ConsolePaths paths)
