@@ -52,7 +52,7 @@ fi
 export QPC_TEST_RUN="qpc-test-$$-$(date +%s%N)"
 own_chromium() {
   for pid in $(pgrep -f chromium); do
-    tr '\0' '\n' < "/proc/$pid/environ" 2>/dev/null | grep -qx "QPC_TEST_RUN=$QPC_TEST_RUN" && echo "$pid"
+    tr '\0' '\n' 2>/dev/null < "/proc/$pid/environ" | grep -qx "QPC_TEST_RUN=$QPC_TEST_RUN" && echo "$pid"
   done
   return 0
 }
