@@ -11,6 +11,6 @@ public sealed class PeerFactAttribute : FactAttribute
     public PeerFactAttribute()
     {
         if (QubesdPeer.Folder is null)
-            Skip = $"{Variable} is not set: the conformance tests against Qubes' own qubesd handlers (../shared/qubesd-peer) are skipped.";
+            Skip = $"{Variable} is not set: the conformance tests against Qubes' own qubesd handlers are skipped (set it to a qubesd-peer folder to run them).";
     }
 }

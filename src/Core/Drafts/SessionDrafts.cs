@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using QubesPoolConsole.Core.Audit;
 using QubesPoolConsole.Core.Pools;
 using QubesPoolConsole.Core.Storage;
@@ -15,16 +14,13 @@ namespace QubesPoolConsole.Core.Drafts;
 /// </summary>
 public sealed class SessionDrafts : IDisposable
 {
-    private readonly ConcurrentDictionary<string, Lazy<PoolDraft>> _drafts = new(StringComparer.Ordinal);
-    private readonly PoolCatalog _catalog;
-    private readonly IAuditLog? _audit;
+    private readonly PerSession<PoolDraft> _drafts;
     private readonly FileChangeWatcher? _watcher;
 
     /// <summary>Drafts over <paramref name="catalog"/>; with <paramref name="watcher"/>, every draft follows changes on disk.</summary>
     public SessionDrafts(PoolCatalog catalog, IAuditLog? audit = null, FileChangeWatcher? watcher = null)
     {
-        _catalog = catalog;
-        _audit = audit;
+        _drafts = new PerSession<PoolDraft>(() => new PoolDraft(catalog, audit));
         _watcher = watcher;
         if (watcher is not null) watcher.Changed += OnFilesChanged;
     }
@@ -33,19 +29,14 @@ public sealed class SessionDrafts : IDisposable
     public int Count => _drafts.Count;
 
     /// <summary>The ids of the sessions that have a draft now.</summary>
-    public IReadOnlyCollection<string> Sessions => [.. _drafts.Keys];
+    public IReadOnlyCollection<string> Sessions => _drafts.Sessions;
 
     /// <summary>The session's draft, started on the file as it is now when the session has none yet.</summary>
-    public PoolDraft For(string session)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(session);
-        // Lazy: two tabs opening at once must not each read the file and keep different drafts.
-        return _drafts.GetOrAdd(session, _ => new Lazy<PoolDraft>(() => new PoolDraft(_catalog, _audit))).Value;
-    }
+    public PoolDraft For(string session) => _drafts.For(session);
 
     /// <summary>How many changes the session has pending (0 when it has no draft); starts no draft.</summary>
     public int PendingCount(string session)
-        => _drafts.TryGetValue(session, out var lazy) && lazy.IsValueCreated && lazy.Value.HasChanges ? lazy.Value.Edits.Count : 0;
+        => _drafts.TryGet(session, out var draft) && draft.HasChanges ? draft.Edits.Count : 0;
 
     /// <summary>
     /// Ends the session's draft (its pending changes are dropped; storage.conf is not touched). Returns how many
@@ -54,7 +45,7 @@ public sealed class SessionDrafts : IDisposable
     public int End(string session)
     {
         var pending = PendingCount(session);
-        return _drafts.TryRemove(session, out _) ? pending : 0;
+        return _drafts.End(session) ? pending : 0;
     }
 
     /// <summary>Ends every draft (the process stops) and stops following the watcher.</summary>
@@ -66,9 +57,6 @@ public sealed class SessionDrafts : IDisposable
 
     private void OnFilesChanged(IReadOnlyList<string> files)
     {
-        foreach (var lazy in _drafts.Values)
-        {
-            if (lazy.IsValueCreated) lazy.Value.Refresh();
-        }
+        foreach (var draft in _drafts.Started) draft.Refresh();
     }
 }
