@@ -27,7 +27,7 @@ public partial class RemovePoolDialog
 
     protected override void OnInitialized()
     {
-        var inventory = Draft.Base.Inventory.Vms;
+        var inventory = Draft.Base.Inventory.Collection;
         _vms = inventory.InPool(Pool).ToList();
         _dir = Draft.CurrentPools.FirstOrDefault(p => p.Name == Pool)?.DirPath?.Value;
         _refusal = Draft.Preview([new RemovePool(Pool)]) is { Ok: false } refused ? string.Join(" ", refused.Errors.Select(e => e.Message)) : null;

@@ -37,7 +37,7 @@ public sealed class PoolDetails
     public static PoolDetails? Build(PoolDraft draft, string name, Func<string, SpaceInfo>? probe = null)
     {
         probe ??= DiskSpace.Probe;
-        var inventory = draft.Base.Inventory.Vms;
+        var inventory = draft.Base.Inventory.Collection;
         var current = draft.CurrentPools.FirstOrDefault(p => p.Name == name);
         var onDisk = draft.Base.Pools.FirstOrDefault(p => p.Name == name);
         var pool = current ?? onDisk;

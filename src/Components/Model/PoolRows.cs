@@ -15,7 +15,7 @@ public static class PoolRows
 
     /// <summary>Rows for the draft's current pools, with the draft's diagnostics already computed.</summary>
     public static IReadOnlyList<PoolRow> Build(PoolDraft draft, IReadOnlyList<Diagnostic> diagnostics, Func<string, SpaceInfo>? probe = null)
-        => Build(draft.Base.Pools, draft.CurrentPools, diagnostics, draft.Base.Inventory.Vms, probe);
+        => Build(draft.Base.Pools, draft.CurrentPools, diagnostics, draft.Base.Inventory.Collection, probe);
 
     /// <summary>Rows for <paramref name="current"/>, marked against <paramref name="onDisk"/>.</summary>
     public static IReadOnlyList<PoolRow> Build(

@@ -42,7 +42,7 @@ public static class ChangeJudge
         var newPools = result.IsReadableByQubes
             ? PoolModel.Build(result, defaultDirPath).GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal)
             : [];
-        var usage = inventory.Vms.Usage;
+        var usage = inventory.Collection.Usage;
         foreach (var old in oldPools)
         {
             var vms = usage.VmsIn(old.Name);

@@ -15,7 +15,7 @@ public sealed record PoolsSnapshot(
     public bool IsReadable => Load.Document is { IsReadableByQubes: true };
 
     /// <summary>The VMs whose pool_name is <paramref name="pool"/>.</summary>
-    public IReadOnlyList<VmInfo> VmsIn(string pool) => Inventory.Vms.InPool(pool).ToList();
+    public IReadOnlyList<VmInfo> VmsIn(string pool) => Inventory.Collection.InPool(pool).ToList();
 
     /// <summary>Diagnostics about one pool.</summary>
     public IReadOnlyList<Diagnostic> DiagnosticsFor(string pool) => Diagnostics.Where(d => d.Section == pool).ToList();

@@ -9,7 +9,7 @@ namespace QubesPoolConsole.Core.Vms;
 public sealed record NewVmContext(PoolsSnapshot Snapshot, IReadOnlyList<PoolChoice> Pools, string? Problem)
 {
     /// <summary>The VMs in qubes.xml.</summary>
-    public VmInventory Inventory => Snapshot.Inventory.Vms;
+    public VmInventory Inventory => Snapshot.Inventory.Collection;
 
     /// <summary>Templates, for the template choice.</summary>
     public IReadOnlyList<VmInfo> Templates => Inventory.Templates.ToList();

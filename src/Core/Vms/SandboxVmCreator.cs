@@ -74,7 +74,7 @@ public sealed class SandboxVmCreator(PoolCatalog catalog) : IVmCreator
         var xml = Encoding.UTF8.GetString(bytes);
         var read = QubesXmlReader.Parse(new MemoryStream(bytes));
         if (!read.Ok) return fail(read.Error!);
-        var inventory = read.Vms;
+        var inventory = read.Collection;
         var problems = VmRequestRules.Problems(request, inventory);
         if (problems.Count > 0) return fail(string.Join(" ", problems));
 
@@ -139,7 +139,7 @@ public sealed class SandboxVmCreator(PoolCatalog catalog) : IVmCreator
             var attributes = QubesXmlEditor.AttributesFor(request, qid, template?.Qid, plan.Directory, netId);
             var newXml = QubesXmlEditor.AddDomain(xml, type.ElementType, attributes);
             var check = QubesXmlReader.Parse(new MemoryStream(Encoding.UTF8.GetBytes(newXml)));
-            if (!check.Ok || check.Vms.Find(request.Name) is null) throw new InvalidOperationException("The edited qubes.xml does not read back: " + check.Error);
+            if (!check.Ok || check.Collection.Find(request.Name) is null) throw new InvalidOperationException("The edited qubes.xml does not read back: " + check.Error);
             say($"--> Recording {request.Name} in qubes.xml: {type.ElementType}, qid {qid}, pool {request.Pool}");
             AtomicFileWriter.Write(catalog.QubesXmlPath, Encoding.UTF8.GetBytes(newXml));
         }

@@ -57,9 +57,9 @@ public class BadQubesXmlTests
         Assert.StartsWith("qubes.xml cannot be read: ", result.Error);
         Assert.Contains(parts[1], result.Error);
         Assert.InRange(result.Error!.Length, 30, 500);
-        Assert.Empty(result.Vms.Vms);
+        Assert.Empty(result.Collection.Vms);
         Assert.Equal(before, box.Snapshot());
-        Assert.Empty(box.Catalog.Read().Inventory.Vms.Vms);
+        Assert.Empty(box.Catalog.Read().Inventory.Collection.Vms);
     }
 
     public static TheoryData<string, string, string> Read() => new()
@@ -83,7 +83,7 @@ public class BadQubesXmlTests
         var result = QubesXmlReader.Read(box.QubesXmlPath);
 
         Assert.True(result.Ok, $"{what}: {result.Error}");
-        Assert.Equal(expected, string.Join(",", result.Vms.Vms.Select(v => v.Name + "@" + v.PoolName)));
+        Assert.Equal(expected, string.Join(",", result.Collection.Vms.Select(v => v.Name + "@" + v.PoolName)));
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public class BadQubesXmlTests
         var result = QubesXmlReader.Read(TestFixtures.PathOf(fixture));
 
         Assert.True(result.Ok, result.Error);
-        if (count >= 0) Assert.Equal(count, result.Vms.Vms.Count);
-        Assert.All(result.Vms.Vms, v => Assert.False(string.IsNullOrEmpty(v.PoolName)));
+        if (count >= 0) Assert.Equal(count, result.Collection.Vms.Count);
+        Assert.All(result.Collection.Vms, v => Assert.False(string.IsNullOrEmpty(v.PoolName)));
     }
 }

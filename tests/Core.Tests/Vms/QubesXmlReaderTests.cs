@@ -8,18 +8,18 @@ public class QubesXmlReaderTests
         var result = QubesXmlReader.Read(TestFixtures.PathOf("r3.2-qubes.xml"));
 
         Assert.True(result.Ok, result.Error);
-        var vms = result.Vms.Vms;
+        var vms = result.Collection.Vms;
         Assert.Equal(24, vms.Count);
         Assert.Equal(
             ["QubesAdminVm", "QubesAppVm", "QubesHVm", "QubesNetVm", "QubesProxyVm", "QubesTemplateHVm", "QubesTemplateVm"],
             vms.Select(v => v.ElementType).Distinct().Order(StringComparer.Ordinal));
         Assert.All(vms, v => Assert.Equal("default", v.PoolName));
-        var work = result.Vms.Find("work")!;
+        var work = result.Collection.Find("work")!;
         Assert.Equal((12, "blue", 1, "fedora-23", false), (work.Qid, work.Label, work.TemplateQid, work.TemplateName, work.Internal));
-        Assert.True(result.Vms.Find("fedora-23-dvm")!.Internal);
-        Assert.Null(result.Vms.Find("dom0")!.TemplateQid);
+        Assert.True(result.Collection.Find("fedora-23-dvm")!.Internal);
+        Assert.Null(result.Collection.Find("dom0")!.TemplateQid);
         Assert.Equal(["fedora-23", "debian-8", "whonix-ws", "whonix-gw", "test-template-clone", "test-hvmtemplate"],
-            result.Vms.Templates.Select(t => t.Name));
+            result.Collection.Templates.Select(t => t.Name));
     }
 
     [Fact]
@@ -28,12 +28,12 @@ public class QubesXmlReaderTests
         var result = QubesXmlReader.Read(TestFixtures.PathOf("r3-qubes.xml"));
 
         Assert.True(result.Ok, result.Error);
-        Assert.Equal(17, result.Vms.Vms.Count);
-        Assert.All(result.Vms.Vms, v => Assert.Equal("default", v.PoolName));
-        var disp = result.Vms.Find("disp50")!;
+        Assert.Equal(17, result.Collection.Vms.Count);
+        Assert.All(result.Collection.Vms, v => Assert.Equal("default", v.PoolName));
+        var disp = result.Collection.Find("disp50")!;
         Assert.Equal(("QubesDisposableVm", null, "red"), (disp.ElementType, disp.DirPath, disp.Label));
         Assert.Equal("fedora-20-x64", disp.TemplateName);
-        Assert.Contains(result.Vms.Vms, v => v.ElementType == "QubesHVm");
+        Assert.Contains(result.Collection.Vms, v => v.ElementType == "QubesHVm");
     }
 
     [Fact]
@@ -41,8 +41,8 @@ public class QubesXmlReaderTests
     {
         var result = Parse("<QubesVmCollection><QubesAppVm qid=\"3\" name=\"a\" pool_name=\"fast\" template_qid=\"none\" label=\"red\"/></QubesVmCollection>");
 
-        Assert.Equal("fast", Assert.Single(result.Vms.Vms).PoolName);
-        Assert.Equal(["a"], result.Vms.Usage.VmsIn("fast"));
+        Assert.Equal("fast", Assert.Single(result.Collection.Vms).PoolName);
+        Assert.Equal(["a"], result.Collection.Usage.VmsIn("fast"));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public class QubesXmlReaderTests
 
         Assert.False(result.Ok);
         Assert.Contains("does not exist", result.Error);
-        Assert.Empty(result.Vms.Vms);
+        Assert.Empty(result.Collection.Vms);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class SandboxVmCreatorTests : IDisposable
         Assert.Equal(TemplateBytes(), ReadAt(Path.Combine(dir, "private.img")));
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(Path.Combine(dir, "icon.png"))[..4]);
 
-        var vm = QubesXmlReader.Read(_sandbox.QubesXmlPath).Vms.Find("banking")!;
+        var vm = QubesXmlReader.Read(_sandbox.QubesXmlPath).Collection.Find("banking")!;
         Assert.Equal(("QubesAppVm", "fast", "green", 1, "fedora-23", 3, dir), (vm.ElementType, vm.PoolName, vm.Label, vm.TemplateQid, vm.TemplateName, vm.Qid, vm.DirPath));
         Assert.Contains($"--> Copying the template's private.img: {_sandbox.TemplateDir}/private.img", _progress);
         Assert.Equal(_progress, result.Output);
@@ -67,7 +67,7 @@ public sealed class SandboxVmCreatorTests : IDisposable
             Assert.Equal(size, new FileInfo(Path.Combine(dir, file)).Length);
             Assert.Equal(0, SparseFiles.AllocatedBytes(Path.Combine(dir, file)));
         }
-        var vm = QubesXmlReader.Read(_sandbox.QubesXmlPath).Vms.Find("my-template")!;
+        var vm = QubesXmlReader.Read(_sandbox.QubesXmlPath).Collection.Find("my-template")!;
         Assert.True(vm.IsTemplate);
         Assert.Null(vm.TemplateQid);
     }
@@ -141,7 +141,7 @@ public sealed class SandboxVmCreatorTests : IDisposable
         var results = await Task.WhenAll(a, b);
 
         Assert.All(results, r => Assert.True(r.Succeeded, r.Message));
-        var inventory = QubesXmlReader.Read(_sandbox.QubesXmlPath).Vms;
+        var inventory = QubesXmlReader.Read(_sandbox.QubesXmlPath).Collection;
         Assert.Equal([3, 5], new[] { inventory.Find("one")!.Qid, inventory.Find("two")!.Qid }.Order());
     }
 

@@ -49,7 +49,7 @@ public class VmNameTests
     [Fact]
     public void TakenName_Check_NamesTheExistingVm()
     {
-        var inventory = QubesXmlReader.Read(TestFixtures.PathOf("r3.2-qubes.xml")).Vms;
+        var inventory = QubesXmlReader.Read(TestFixtures.PathOf("r3.2-qubes.xml")).Collection;
 
         Assert.Contains("A VM named 'work' already exists", VmNameRules.Check("work", inventory));
         Assert.Contains("differ only in letter case", VmNameRules.Check("Work", inventory));
