@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Components;
-using QubesPoolConsole.Core.Drafts;
 
 namespace QubesPoolConsole.Components;
 

@@ -1,11 +1,8 @@
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 using QubesPoolConsole.Components.Controls;
 using QubesPoolConsole.Components.Model;
 using QubesPoolConsole.Core.Diagnostics;
-using QubesPoolConsole.Core.Drafts;
-using QubesPoolConsole.Core.Pools;
 
 namespace QubesPoolConsole.Components.Dialogs;
 

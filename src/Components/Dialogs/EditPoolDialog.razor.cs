@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 using QubesPoolConsole.Components.Model;
-using QubesPoolConsole.Core.Drafts;
-using QubesPoolConsole.Core.Pools;
 
 namespace QubesPoolConsole.Components.Dialogs;
 

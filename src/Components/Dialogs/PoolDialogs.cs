@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using QubesPoolConsole.Components.Model;
-using QubesPoolConsole.Core.Pools;
 
 namespace QubesPoolConsole.Components.Dialogs;
 

@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using QubesPoolConsole.Components.Model;
-using QubesPoolConsole.Core.Drafts;
-using QubesPoolConsole.Core.Pools;
-using QubesPoolConsole.Core.Vms;
 
 namespace QubesPoolConsole.Components.Dialogs;
 

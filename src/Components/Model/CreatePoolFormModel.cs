@@ -1,7 +1,5 @@
 using QubesPoolConsole.Core.Config;
 using QubesPoolConsole.Core.Diagnostics;
-using QubesPoolConsole.Core.Drafts;
-using QubesPoolConsole.Core.Pools;
 
 namespace QubesPoolConsole.Components.Model;
 

@@ -1,5 +1,3 @@
-using QubesPoolConsole.Core.Drafts;
-using QubesPoolConsole.Core.Pools;
 
 namespace QubesPoolConsole.Components.Model;
 

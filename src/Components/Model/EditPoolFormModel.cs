@@ -1,6 +1,4 @@
 using QubesPoolConsole.Core.Config;
-using QubesPoolConsole.Core.Drafts;
-using QubesPoolConsole.Core.Pools;
 
 namespace QubesPoolConsole.Components.Model;
 

@@ -16,10 +16,10 @@ public sealed class FieldMessages
     public const string General = "#general";
 
     /// <summary>The class field (also gets the driver's messages).</summary>
-    public const string Class = "class";
+    public const string Class = KnownDrivers.ClassKey;
 
     /// <summary>The dir_path field.</summary>
-    public const string DirPath = "dir_path";
+    public const string DirPath = KnownDrivers.DirPathKey;
 
     private readonly List<Diagnostic> _all;
 

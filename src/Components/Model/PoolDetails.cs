@@ -1,9 +1,5 @@
 using QubesPoolConsole.Core.Config;
 using QubesPoolConsole.Core.Diagnostics;
-using QubesPoolConsole.Core.Drafts;
-using QubesPoolConsole.Core.Pools;
-using QubesPoolConsole.Core.Storage;
-using QubesPoolConsole.Core.Vms;
 
 namespace QubesPoolConsole.Components.Model;
 

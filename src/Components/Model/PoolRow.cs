@@ -1,4 +1,3 @@
-using QubesPoolConsole.Core.Storage;
 
 namespace QubesPoolConsole.Components.Model;
 

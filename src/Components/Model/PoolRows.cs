@@ -1,8 +1,4 @@
 using QubesPoolConsole.Core.Diagnostics;
-using QubesPoolConsole.Core.Drafts;
-using QubesPoolConsole.Core.Pools;
-using QubesPoolConsole.Core.Storage;
-using QubesPoolConsole.Core.Vms;
 
 namespace QubesPoolConsole.Components.Model;
 

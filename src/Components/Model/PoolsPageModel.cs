@@ -1,6 +1,4 @@
 using QubesPoolConsole.Core.Diagnostics;
-using QubesPoolConsole.Core.Drafts;
-using QubesPoolConsole.Core.Storage;
 
 namespace QubesPoolConsole.Components.Model;
 

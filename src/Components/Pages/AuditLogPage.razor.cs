@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Components;
 using QubesPoolConsole.Core.Audit;
 
 namespace QubesPoolConsole.Components.Pages;

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Components;
-using QubesPoolConsole.Core.Drafts;
-using QubesPoolConsole.Core.Storage;
 
 namespace QubesPoolConsole.Components.Pages;
 

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Components;
 using QubesPoolConsole.Core.Config;
-using QubesPoolConsole.Core.Drafts;
-using QubesPoolConsole.Core.Pools;
 using Diagnostic = QubesPoolConsole.Core.Diagnostics.Diagnostic;
 
 namespace QubesPoolConsole.Components.Pages;

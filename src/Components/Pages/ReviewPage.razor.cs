@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using QubesPoolConsole.Core.Audit;
-using QubesPoolConsole.Core.Drafts;
-using QubesPoolConsole.Core.Pools;
 using Diagnostic = QubesPoolConsole.Core.Diagnostics.Diagnostic;
 
 namespace QubesPoolConsole.Components.Pages;

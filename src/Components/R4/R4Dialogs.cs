@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using QubesPoolConsole.Core.Qubesd.Backend;
 

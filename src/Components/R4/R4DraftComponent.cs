@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Components;
 using QubesPoolConsole.Core.Qubesd.Backend;
 
 namespace QubesPoolConsole.Components.R4;

@@ -1,4 +1,3 @@
-using QubesPoolConsole.Core.Drafts;
 using QubesPoolConsole.Core.Qubesd.Backend;
 
 namespace QubesPoolConsole.Components.R4;

@@ -1,4 +1,3 @@
-using QubesPoolConsole.Core.Vms;
 
 namespace QubesPoolConsole.Components.Vms;
 

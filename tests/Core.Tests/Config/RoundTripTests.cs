@@ -65,16 +65,22 @@ public class RoundTripTests
         }, iter: 1000);
     }
 
+    // What makes the file an edge case, and its text.
+    public static TheoryData<string, string> EdgeFiles => new()
+    {
+        { "no final newline", "[default]\ndriver=xen" },
+        { "CRLF", "[default]\r\ndriver=xen\r\n" },
+        { "mixed", "[default]\r\ndriver=xen\n# lf\r\n\r\n" },
+        { "empty", "" },
+        { "blank lines only", "\n\n\n" },
+        { "lone CR at the end", "[default]\ndriver=xen\r" },
+        { "a single CRLF", "\r\n" },
+        { "continuations", "[a]\nk = v ; c\n  cont\n\tmore\n" },
+    };
+
     [Theory]
-    [InlineData("[default]\ndriver=xen", "no final newline")]
-    [InlineData("[default]\r\ndriver=xen\r\n", "CRLF")]
-    [InlineData("[default]\r\ndriver=xen\n# lf\r\n\r\n", "mixed")]
-    [InlineData("", "empty")]
-    [InlineData("\n\n\n", "blank lines only")]
-    [InlineData("[default]\ndriver=xen\r", "lone CR at the end")]
-    [InlineData("\r\n", "a single CRLF")]
-    [InlineData("[a]\nk = v ; c\n  cont\n\tmore\n", "continuations")]
-    public void EdgeFile_ParsedAndSerialized_GivesBackTheInput(string text, string what)
+    [MemberData(nameof(EdgeFiles))]
+    public void EdgeFile_ParsedAndSerialized_GivesBackTheInput(string what, string text)
     {
         Assert.True(StorageConfDocument.Parse(text).ToText() == text, what);
     }

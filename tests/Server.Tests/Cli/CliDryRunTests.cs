@@ -21,9 +21,7 @@ public class CliDryRunTests
         using var real = new CliSandbox(Conf);
         var stamp = dry.Stamp();
 
-        var run = await dry.RunAsync([.. edit, "--dry-run"]);
-
-        Assert.True(run.ExitCode == 0, run.ToString());
+        var run = await dry.RunAsync([.. edit, "--dry-run"]).ExitsWith(0);
         Assert.StartsWith("--- a/storage.conf\n+++ b/storage.conf\n@@ ", run.Stdout);
         Assert.Equal(stamp, dry.Stamp());
         Assert.False(Directory.Exists(Path.Combine(dry.StateDirectory, "history")));
@@ -42,9 +40,7 @@ public class CliDryRunTests
     {
         using var box = new CliSandbox(Conf);
 
-        var run = await box.RunAsync("pool", "add", "fast", "-o", "dir_path=fast", "--dry-run");
-
-        Assert.True(run.ExitCode == 1, run.ToString());
+        var run = await box.RunAsync("pool", "add", "fast", "-o", "dir_path=fast", "--dry-run").ExitsWith(1);
         Assert.Equal("", run.Stdout);
         Assert.Single(run.StderrLines);
     }

@@ -9,9 +9,7 @@ public class CliEditTests
         using var box = new CliSandbox(TestFixtures.ShippedStorageConfText);
         var before = File.ReadAllText(box.ConfPath);
 
-        var run = await box.RunAsync("pool", "add", "vmstore", "-o", "dir_path=/mnt/vmstore");
-
-        Assert.True(run.ExitCode == 0, run.ToString());
+        var run = await box.RunAsync("pool", "add", "vmstore", "-o", "dir_path=/mnt/vmstore").ExitsWith(0);
         // The directory-on-disk check of the web forms, now Core's, speaks for the CLI too.
         Assert.Equal("warning: '/mnt/vmstore' does not exist yet; Qubes will create it (with appvms/, vm-templates/ and servicevms/) the next time it loads the VMs. [dir-path-not-on-disk]",
             Assert.Single(run.StderrLines));
@@ -35,9 +33,7 @@ public class CliEditTests
         var auditPath = Path.Combine(box.StateDirectory, "audit.jsonl");
         Directory.CreateDirectory(auditPath); // a folder where the journal should be: appending to it fails
 
-        var run = await box.RunAsync("pool", "add", "p2", "-o", $"dir_path={box.Root}");
-
-        Assert.True(run.ExitCode == 0, run.ToString());
+        var run = await box.RunAsync("pool", "add", "p2", "-o", $"dir_path={box.Root}").ExitsWith(0);
         Assert.StartsWith($"Saved {box.ConfPath}", run.Stdout);
         Assert.StartsWith($"warning: The change was saved, but the audit log {auditPath} could not be written: ", Assert.Single(run.StderrLines));
         Assert.EndsWith($"[p2]\ndriver=xen\ndir_path={box.Root}\n", File.ReadAllText(box.ConfPath));
@@ -48,9 +44,7 @@ public class CliEditTests
     {
         using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
 
-        var run = await box.RunAsync("pool", "add", "lvm", "-o", "class=my.storage.LvmPool", "-o", "volume_group=qubes");
-
-        Assert.True(run.ExitCode == 0, run.ToString());
+        var run = await box.RunAsync("pool", "add", "lvm", "-o", "class=my.storage.LvmPool", "-o", "volume_group=qubes").ExitsWith(0);
         var warning = Assert.Single(run.StderrLines);
         Assert.StartsWith("warning: [lvm] uses the custom class my.storage.LvmPool", warning);
         Assert.EndsWith("[lvm]\nclass=my.storage.LvmPool\nvolume_group=qubes\n", File.ReadAllText(box.ConfPath));
@@ -65,9 +59,7 @@ public class CliEditTests
         using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
         var stamp = box.Stamp();
 
-        var run = await box.RunAsync("pool", "add", name, "-o", "dir_path=/mnt/x");
-
-        Assert.True(run.ExitCode == 1, run.ToString());
+        var run = await box.RunAsync("pool", "add", name, "-o", "dir_path=/mnt/x").ExitsWith(1);
         Assert.Equal("", run.Stdout);
         var line = Assert.Single(run.StderrLines);
         Assert.StartsWith("error: ", line);
@@ -81,9 +73,7 @@ public class CliEditTests
         using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
         var stamp = box.Stamp();
 
-        var run = await box.RunAsync("pool", "add", "p2", "-o", "dir_path=relative/dir", "-o", "Size=1");
-
-        Assert.True(run.ExitCode == 1, run.ToString());
+        var run = await box.RunAsync("pool", "add", "p2", "-o", "dir_path=relative/dir", "-o", "Size=1").ExitsWith(1);
         Assert.Equal(2, run.StderrLines.Length);
         Assert.All(run.StderrLines, l => Assert.StartsWith("error: ", l));
         Assert.Contains(run.StderrLines, l => l.Contains("dir_path"));
@@ -94,14 +84,10 @@ public class CliEditTests
     [Fact]
     public async Task Set_DirPathOfPoolInUse_WithoutYes_IsRefusedAndSaysWhy()
     {
-        using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
-        box.PutVmsInPool("vmstore", "work", "vault");
-        Directory.CreateDirectory(Path.Combine(box.Root, "other"));
+        using var box = VmstoreInUseWithOtherDir();
         var stamp = box.Stamp();
 
-        var run = await box.RunAsync("pool", "set", "vmstore", "-o", $"dir_path={box.Root}/other");
-
-        Assert.True(run.ExitCode == 1, run.ToString());
+        var run = await box.RunAsync("pool", "set", "vmstore", "-o", $"dir_path={box.Root}/other").ExitsWith(1);
         Assert.Equal(2, run.StderrLines.Length);
         Assert.StartsWith("warning: Pool 'vmstore' holds 2 VM(s) (vault, work).", run.StderrLines[0]);
         Assert.EndsWith("[pool-moved]", run.StderrLines[0]);
@@ -112,13 +98,9 @@ public class CliEditTests
     [Fact]
     public async Task Set_DirPathOfPoolInUse_WithYes_WritesAndWarnsNamingTheVms()
     {
-        using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
-        box.PutVmsInPool("vmstore", "work", "vault");
-        Directory.CreateDirectory(Path.Combine(box.Root, "other"));
+        using var box = VmstoreInUseWithOtherDir();
 
-        var run = await box.RunAsync("pool", "set", "vmstore", "-o", $"dir_path={box.Root}/other", "--yes");
-
-        Assert.True(run.ExitCode == 0, run.ToString());
+        var run = await box.RunAsync("pool", "set", "vmstore", "-o", $"dir_path={box.Root}/other", "--yes").ExitsWith(0);
         var warning = Assert.Single(run.StderrLines);
         Assert.StartsWith("warning: Pool 'vmstore' holds 2 VM(s) (vault, work).", warning);
         Assert.EndsWith($"[vmstore]\ndriver=xen\ndir_path={box.Root}/other\n", File.ReadAllText(box.ConfPath));
@@ -156,9 +138,7 @@ public class CliEditTests
         using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
         var stamp = box.Stamp();
 
-        var run = await box.RunAsync("pool", "set", "default", "-o", "dir_path=/mnt/x");
-
-        Assert.True(run.ExitCode == 1, run.ToString());
+        var run = await box.RunAsync("pool", "set", "default", "-o", "dir_path=/mnt/x").ExitsWith(1);
         Assert.Contains("crashes Qubes R3.2", Assert.Single(run.StderrLines));
         Assert.Equal(stamp, box.Stamp());
     }
@@ -169,9 +149,7 @@ public class CliEditTests
         using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
         var stamp = box.Stamp();
 
-        var run = await box.RunAsync("pool", "unset", "vmstore", "dir_path");
-
-        Assert.True(run.ExitCode == 1, run.ToString());
+        var run = await box.RunAsync("pool", "unset", "vmstore", "dir_path").ExitsWith(1);
         Assert.Contains("has no dir_path", Assert.Single(run.StderrLines));
         Assert.Equal(stamp, box.Stamp());
     }
@@ -181,9 +159,7 @@ public class CliEditTests
     {
         using var box = new CliSandbox(CliSandbox.ShippedWithVmstore + "\n[lvm]\nclass=my.storage.LvmPool\nvolume_group=qubes\nthin=pool\n");
 
-        var run = await box.RunAsync("pool", "unset", "lvm", "THIN");
-
-        Assert.True(run.ExitCode == 0, run.ToString());
+        var run = await box.RunAsync("pool", "unset", "lvm", "THIN").ExitsWith(0);
         Assert.EndsWith("[lvm]\nclass=my.storage.LvmPool\nvolume_group=qubes\n", File.ReadAllText(box.ConfPath));
     }
 
@@ -194,9 +170,7 @@ public class CliEditTests
         box.PutVmsInPool("vmstore", "personal");
         var stamp = box.Stamp();
 
-        var run = await box.RunAsync("pool", "remove", "vmstore");
-
-        Assert.True(run.ExitCode == 1, run.ToString());
+        var run = await box.RunAsync("pool", "remove", "vmstore").ExitsWith(1);
         var line = Assert.Single(run.StderrLines);
         Assert.StartsWith("error: Pool 'vmstore' is used by 1 VM(s): personal.", line);
         Assert.Equal(stamp, box.Stamp());
@@ -208,9 +182,7 @@ public class CliEditTests
         using var box = new CliSandbox(CliSandbox.ShippedWithVmstore, qubesXmlFixture: null);
         var stamp = box.Stamp();
 
-        var run = await box.RunAsync("pool", "remove", "vmstore");
-
-        Assert.True(run.ExitCode == 1, run.ToString());
+        var run = await box.RunAsync("pool", "remove", "vmstore").ExitsWith(1);
         Assert.StartsWith("error: Cannot tell whether any VM uses pool 'vmstore'", Assert.Single(run.StderrLines));
         Assert.Equal(stamp, box.Stamp());
     }
@@ -220,9 +192,7 @@ public class CliEditTests
     {
         using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
 
-        var run = await box.RunAsync("pool", "remove", "vmstore");
-
-        Assert.True(run.ExitCode == 0, run.ToString());
+        var run = await box.RunAsync("pool", "remove", "vmstore").ExitsWith(0);
         Assert.DoesNotContain("vmstore", File.ReadAllText(box.ConfPath));
         Assert.Equal(0, (await box.RunAsync("check")).ExitCode);
     }
@@ -232,9 +202,7 @@ public class CliEditTests
     {
         using var box = new CliSandbox();
 
-        var run = await box.RunAsync("pool", "add", "vmstore", "-o", "dir_path=/mnt/vmstore");
-
-        Assert.True(run.ExitCode == 2, run.ToString());
+        var run = await box.RunAsync("pool", "add", "vmstore", "-o", "dir_path=/mnt/vmstore").ExitsWith(2);
         Assert.StartsWith($"error: {box.ConfPath} does not exist.", Assert.Single(run.StderrLines));
         Assert.False(File.Exists(box.ConfPath));
     }
@@ -277,5 +245,14 @@ public class CliEditTests
         Assert.StartsWith($"error: {box.ConfPath} was changed by another writer while this command ran; nothing was written.", Assert.Single(run.StderrLines));
         Assert.Equal(theirs, File.ReadAllText(box.ConfPath));
         Assert.False(File.Exists(Path.Combine(box.StateDirectory, "audit.jsonl")));
+    }
+
+    // vmstore holds two VMs, and there is a directory to move it to.
+    private static CliSandbox VmstoreInUseWithOtherDir()
+    {
+        var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
+        box.PutVmsInPool("vmstore", "work", "vault");
+        Directory.CreateDirectory(Path.Combine(box.Root, "other"));
+        return box;
     }
 }

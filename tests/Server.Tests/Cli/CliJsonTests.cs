@@ -18,9 +18,7 @@ public class CliJsonTests
         using var box = new CliSandbox(qubesXmlFixture: qubesXml).WithQubesDefaultDirPath();
         File.Copy(TestFixtures.PathOf("r3.2-shipped-storage.conf"), box.ConfPath);
 
-        var run = await box.RunAsync("pools", "--json");
-
-        Assert.True(run.ExitCode == 0, run.ToString());
+        var run = await box.RunAsync("pools", "--json").ExitsWith(0);
         Assert.Equal("", run.Stderr);
         using var json = JsonDocument.Parse(run.Stdout);
         var root = json.RootElement;
@@ -65,9 +63,7 @@ public class CliJsonTests
             "[default]\ndriver=xen\n\n[vmstore]\ndriver=xen\ndir_path=/mnt/old\n\n[custom]\nclass=my.storage.Pool\nsize=10\n\n[vmstore]\ndir_path=/mnt/vmstore\n");
         box.PutVmsInPool("vmstore", "work", "personal");
 
-        var run = await box.RunAsync("pools", "--json");
-
-        Assert.True(run.ExitCode == 0, run.ToString());
+        var run = await box.RunAsync("pools", "--json").ExitsWith(0);
         using var json = JsonDocument.Parse(run.Stdout);
         var pools = json.RootElement.GetProperty("pools").EnumerateArray().ToList();
         Assert.Equal(["default", "vmstore", "custom"], pools.Select(p => p.GetProperty("name").GetString()));
@@ -101,9 +97,7 @@ public class CliJsonTests
     {
         using var box = new CliSandbox("[default]\ndriver=xen\n\n[vmstore]\ndriver=xen\n");
 
-        var run = await box.RunAsync("check", "--json");
-
-        Assert.True(run.ExitCode == 1, run.ToString());
+        var run = await box.RunAsync("check", "--json").ExitsWith(1);
         using var json = JsonDocument.Parse(run.Stdout);
         var d = Assert.Single(json.RootElement.GetProperty("diagnostics").EnumerateArray());
         Assert.Equal("error", d.GetProperty("severity").GetString());
@@ -119,9 +113,7 @@ public class CliJsonTests
     {
         using var box = new CliSandbox("driver=xen\n[default]\ndriver=xen\n");
 
-        var run = await box.RunAsync("pools", "--json");
-
-        Assert.True(run.ExitCode == 1, run.ToString());
+        var run = await box.RunAsync("pools", "--json").ExitsWith(1);
         using var json = JsonDocument.Parse(run.Stdout);
         Assert.Empty(json.RootElement.GetProperty("pools").EnumerateArray());
         var d = json.RootElement.GetProperty("diagnostics")[0];
@@ -134,9 +126,7 @@ public class CliJsonTests
     {
         using var box = new CliSandbox();
 
-        var run = await box.RunAsync("check", "--json");
-
-        Assert.True(run.ExitCode == 2, run.ToString());
+        var run = await box.RunAsync("check", "--json").ExitsWith(2);
         using var json = JsonDocument.Parse(run.Stdout);
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("sha256").ValueKind);
         Assert.Empty(json.RootElement.GetProperty("pools").EnumerateArray());
@@ -153,9 +143,7 @@ public class CliJsonTests
         byte[] bytes = [.. "[default]\ndriver=xen\n# caf"u8, 0xE9, (byte)'\n'];
         File.WriteAllBytes(box.ConfPath, bytes);
 
-        var run = await box.RunAsync("check", "--json");
-
-        Assert.True(run.ExitCode == 2, run.ToString());
+        var run = await box.RunAsync("check", "--json").ExitsWith(2);
         using var json = JsonDocument.Parse(run.Stdout);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), json.RootElement.GetProperty("sha256").GetString());
         var d = Assert.Single(json.RootElement.GetProperty("diagnostics").EnumerateArray());

@@ -11,9 +11,7 @@ public class CliReadTests
         using var box = new CliSandbox(CliSandbox.ShippedWithVmstore).WithQubesDefaultDirPath();
         box.PutVmsInPool("vmstore", "work");
 
-        var run = await box.RunAsync("pools");
-
-        Assert.True(run.ExitCode == 0, run.ToString());
+        var run = await box.RunAsync("pools").ExitsWith(0);
         Assert.Equal("", run.Stderr);
         var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(3, lines.Length);
@@ -27,9 +25,7 @@ public class CliReadTests
     {
         using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
 
-        var run = await box.RunAsync("check");
-
-        Assert.True(run.ExitCode == 0, run.ToString());
+        var run = await box.RunAsync("check").ExitsWith(0);
         Assert.Equal($"{box.ConfPath}: OK, 2 pools\n", run.Stdout);
     }
 
@@ -38,9 +34,7 @@ public class CliReadTests
     {
         using var box = new CliSandbox("[default]\ndriver=xen\n\n[vmstore]\ndriver=xen\nDir_Path=/mnt/vmstore\n");
 
-        var run = await box.RunAsync("check");
-
-        Assert.True(run.ExitCode == 0, run.ToString());
+        var run = await box.RunAsync("check").ExitsWith(0);
         Assert.StartsWith($"{box.ConfPath}:6: warning: Qubes reads option 'Dir_Path' as 'dir_path'.", run.Stdout);
         Assert.EndsWith($"{box.ConfPath}: OK, 2 pools, 1 warning\n", run.Stdout);
     }
@@ -50,9 +44,7 @@ public class CliReadTests
     {
         using var box = new CliSandbox("[default]\ndriver=xen\n\n[vmstore]\ndriver=xen\n");
 
-        var run = await box.RunAsync("check");
-
-        Assert.True(run.ExitCode == 1, run.ToString());
+        var run = await box.RunAsync("check").ExitsWith(1);
         var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         Assert.StartsWith($"{box.ConfPath}:4: error: xen pool [vmstore] has no dir_path", lines[0]);
@@ -64,9 +56,7 @@ public class CliReadTests
     {
         using var box = new CliSandbox();
 
-        var run = await box.RunAsync("check");
-
-        Assert.True(run.ExitCode == 2, run.ToString());
+        var run = await box.RunAsync("check").ExitsWith(2);
         Assert.Contains($"{box.ConfPath}: error: {box.ConfPath} does not exist.", run.Stdout);
         Assert.EndsWith($"{box.ConfPath}: cannot be read\n", run.Stdout);
     }
@@ -76,9 +66,7 @@ public class CliReadTests
     {
         using var box = new CliSandbox();
 
-        var run = await box.RunAsync("pools");
-
-        Assert.True(run.ExitCode == 2, run.ToString());
+        var run = await box.RunAsync("pools").ExitsWith(2);
         Assert.Equal("", run.Stdout);
         var line = Assert.Single(run.StderrLines);
         Assert.StartsWith($"error: {box.ConfPath} does not exist.", line);
@@ -89,9 +77,7 @@ public class CliReadTests
     {
         using var box = new CliSandbox(CliSandbox.ShippedWithVmstore, qubesXmlFixture: null);
 
-        var run = await box.RunAsync("pools");
-
-        Assert.True(run.ExitCode == 0, run.ToString());
+        var run = await box.RunAsync("pools").ExitsWith(0);
         // The VM counts are unknown, not 0: "0" would say the pool is unused.
         Assert.Matches(@"(?m)^vmstore\s+xen\s+\?\s+dir_path=/mnt/vmstore$", run.Stdout);
         Assert.Matches(@"(?m)^default\s+xen\s+\?\s", run.Stdout);

@@ -23,9 +23,7 @@ public class CliUsageTests
         using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
         var stamp = box.Stamp();
 
-        var run = await box.Cli.RunAsync(args);
-
-        Assert.True(run.ExitCode == 64, run.ToString());
+        var run = await box.Cli.RunAsync(args).ExitsWith(64);
         Assert.Equal("", run.Stdout);
         var line = Assert.Single(run.StderrLines);
         Assert.StartsWith("error: " + message, line);
@@ -37,9 +35,7 @@ public class CliUsageTests
     {
         using var box = new CliSandbox(CliSandbox.ShippedWithVmstore);
 
-        var run = await box.Cli.RunAsync("check", "--mode", "dom0", "--state", "/nonexistent/qpc/state", "--conf", box.ConfPath);
-
-        Assert.True(run.ExitCode == 64, run.ToString());
+        var run = await box.Cli.RunAsync("check", "--mode", "dom0", "--state", "/nonexistent/qpc/state", "--conf", box.ConfPath).ExitsWith(64);
         Assert.Equal("", run.Stdout);
         Assert.All(run.StderrLines, l => Assert.StartsWith("error: Console:", l));
         Assert.Contains("error: Console:StateDirectory = \"/nonexistent/qpc/state\": the folder /nonexistent/qpc for the state directory does not exist.", run.StderrLines);
@@ -59,9 +55,7 @@ public class CliUsageTests
     {
         using var box = new CliSandbox();
 
-        var run = await box.Cli.RunAsync(args);
-
-        Assert.True(run.ExitCode == 0, run.ToString());
+        var run = await box.Cli.RunAsync(args).ExitsWith(0);
         Assert.Equal("", run.Stderr);
         Assert.StartsWith(usage, run.Stdout);
         Assert.Contains("--conf PATH", run.Stdout);

@@ -10,9 +10,7 @@ public class R4CliTests
     {
         using var box = new R4CliSandbox();
 
-        var run = await box.RunAsync("pools");
-
-        Assert.True(run.ExitCode == 0, run.ToString());
+        var run = await box.RunAsync("pools").ExitsWith(0);
         var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Matches(@"^NAME\s+DRIVER\s+SIZE\s+USED\s+USE\s+LEVEL\s+VOLUMES\s+DEFAULT FOR\s+LOCATION$", lines[0]);
         var varlib = Assert.Single(lines, l => l.StartsWith("varlibqubes ", StringComparison.Ordinal));
@@ -27,9 +25,7 @@ public class R4CliTests
     {
         using var box = new R4CliSandbox("--r4-release", "4.2");
 
-        var run = await box.RunAsync("pools", "--json");
-
-        Assert.True(run.ExitCode == 0, run.ToString());
+        var run = await box.RunAsync("pools", "--json").ExitsWith(0);
         using var json = JsonDocument.Parse(run.Stdout);
         var root = json.RootElement;
         Assert.Equal(["backend", "socket", "description", "error", "pools", "problems"], root.EnumerateObject().Select(p => p.Name));
@@ -118,9 +114,7 @@ public class R4CliTests
         await box.RunAsync("pools");
         var before = File.ReadAllText(box.QubesXml);
 
-        var run = await box.RunAsync("pool", "remove", "varlibqubes");
-
-        Assert.Equal(1, run.ExitCode);
+        var run = await box.RunAsync("pool", "remove", "varlibqubes").ExitsWith(1);
         Assert.Equal("", run.Stdout);
         var error = Assert.Single(run.StderrLines);
         Assert.StartsWith("error: Pool varlibqubes holds 2 volumes of 1 VM: vault (private, volatile).", error);
@@ -135,9 +129,7 @@ public class R4CliTests
         var dir = box.PoolDir("spare");
         Assert.Equal(0, (await box.RunAsync("pool", "add", "spare", "file-reflink", "-o", "dir_path=" + dir, "-o", "setup_check=no")).ExitCode);
 
-        var run = await box.RunAsync("pool", "remove", "spare");
-
-        Assert.True(run.ExitCode == 0, run.ToString());
+        var run = await box.RunAsync("pool", "remove", "spare").ExitsWith(0);
         Assert.Equal("step 1 ran: qvm-pool remove spare\n", run.Stdout);
         Assert.DoesNotContain("\nspare ", (await box.RunAsync("pools")).Stdout);
     }
@@ -150,9 +142,7 @@ public class R4CliTests
         await box.RunAsync("pools");
         var before = File.ReadAllText(box.QubesXml);
 
-        var run = await box.RunAsync("pool", "add", "ssd", "file", "-o", "dir_path=" + dir, "-o", "revisons_to_keep=1");
-
-        Assert.Equal(1, run.ExitCode);
+        var run = await box.RunAsync("pool", "add", "ssd", "file", "-o", "dir_path=" + dir, "-o", "revisons_to_keep=1").ExitsWith(1);
         Assert.Equal("", run.Stdout);
         Assert.Contains("error: 'revisons_to_keep' is not an option of the file driver (its options: dir_path, revisions_to_keep, ephemeral_volatile); "
             + "qubesd answers 'unexpected driver options: revisons_to_keep'. [r4-option-unknown]", run.StderrLines);
@@ -190,9 +180,7 @@ public class R4CliTests
         // qubesd creates no parent folders: the call is sent (the console cannot see qubesd's file system) and refused.
         var dir = Path.Combine(box.Root, "missing", "x");
 
-        var run = await box.RunAsync("pool", "add", "x", "file", "-o", "dir_path=" + dir);
-
-        Assert.Equal(1, run.ExitCode);
+        var run = await box.RunAsync("pool", "add", "x", "file", "-o", "dir_path=" + dir).ExitsWith(1);
         Assert.Equal($"step 1 failed: qvm-pool add x file -o dir_path={dir}: qubesd refused the call — see `journalctl -u qubesd`\n", run.Stdout);
         Assert.Contains(run.StderrLines, l => l.StartsWith("error: Step 1 failed (qvm-pool add x file", StringComparison.Ordinal));
         Assert.DoesNotContain("\nx ", (await box.RunAsync("pools")).Stdout);
@@ -203,9 +191,7 @@ public class R4CliTests
     {
         using var box = new R4CliSandbox("--r4-release", "4.2");
 
-        var run = await box.RunAsync("pool", "set", "vm-pool", "-o", "revisions_to_keep=-1");
-
-        Assert.Equal(1, run.ExitCode);
+        var run = await box.RunAsync("pool", "set", "vm-pool", "-o", "revisions_to_keep=-1").ExitsWith(1);
         Assert.Equal("", run.Stdout);
         Assert.Equal(["error: The value of revisions_to_keep is -1, which Qubes R4.2 refuses (only R4.3 takes -1, meaning no snapshots); use 0 or more. [r4-revisions-negative-r42]"],
             run.StderrLines);
@@ -216,9 +202,7 @@ public class R4CliTests
     {
         using var box = new R4CliSandbox();
 
-        var run = await box.RunAsync("check");
-
-        Assert.Equal(64, run.ExitCode);
+        var run = await box.RunAsync("check").ExitsWith(64);
         Assert.Equal("error: 'check' is a command of the storage.conf backend (Qubes R3.2); it does not exist over qubesd.\n", run.Stderr);
     }
 
@@ -227,9 +211,7 @@ public class R4CliTests
     {
         using var box = new R4CliSandbox();
 
-        var run = await box.Cli.RunAsync("prefs", "default_pool", "x", "--data", box.DataDirectory);
-
-        Assert.Equal(64, run.ExitCode);
+        var run = await box.Cli.RunAsync("prefs", "default_pool", "x", "--data", box.DataDirectory).ExitsWith(64);
         Assert.Equal("error: 'prefs' is a command of the qubesd backend (Qubes R4); add '--backend qubesd' (or '--r4' for the R4 sandbox).\n", run.Stderr);
     }
 
@@ -238,9 +220,7 @@ public class R4CliTests
     {
         using var box = new R4CliSandbox();
 
-        var run = await box.RunAsync("pool", "remove", "x", "--yes");
-
-        Assert.Equal(64, run.ExitCode);
+        var run = await box.RunAsync("pool", "remove", "x", "--yes").ExitsWith(64);
         Assert.StartsWith("error: 'pool remove' over qubesd needs no --yes", run.Stderr);
     }
 
@@ -249,9 +229,7 @@ public class R4CliTests
     {
         using var box = new R4CliSandbox();
 
-        var run = await box.RunAsync("--help");
-
-        Assert.Equal(0, run.ExitCode);
+        var run = await box.RunAsync("--help").ExitsWith(0);
         Assert.Contains("Manages Qubes OS R4.1+ storage pools through qubesd's Admin API", run.Stdout);
         Assert.Matches(@"\n  pool add NAME DRIVER\s+Add a pool", run.Stdout);
         Assert.Matches(@"\n  prefs PROPERTY POOL\s+Point default_pool", run.Stdout);
@@ -265,9 +243,7 @@ public class R4CliTests
     {
         using var box = new R4CliSandbox();
 
-        var run = await box.Cli.RunAsync("pools", "--backend", "r5");
-
-        Assert.Equal(64, run.ExitCode);
+        var run = await box.Cli.RunAsync("pools", "--backend", "r5").ExitsWith(64);
         Assert.Equal("error: Console:Backend = \"r5\": must be one of auto, storage-conf, qubesd.\n", run.Stderr);
     }
 

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Components;
 using QubesPoolConsole.Components.Vms;
-using QubesPoolConsole.Core.Vms;
 
 namespace QubesPoolConsole.Components.Pages.NewVm;
 

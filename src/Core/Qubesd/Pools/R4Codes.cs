@@ -3,56 +3,59 @@ namespace QubesPoolConsole.Core.Qubesd.Pools;
 /// <summary>Stable identifiers of every finding about R4 pool requests and batches (for tests, scripts and the UI).</summary>
 public static class R4Codes
 {
+    // Every R4 code starts so, to tell it from a storage.conf diagnostic code.
+    private const string P = "r4-";
+
     // Add: what qubesd checks, in its order (qubes/api/admin.py pool_add)
-    public const string UnknownDriver = "r4-unknown-driver";
-    public const string NotAscii = "r4-not-ascii";
-    public const string PoolNameEmpty = "r4-pool-name-empty";
-    public const string PoolNameCharset = "r4-pool-name-charset";
-    public const string PoolExists = "r4-pool-exists";
-    public const string OptionKeyInvalid = "r4-option-key-invalid";
-    public const string OptionDuplicate = "r4-option-duplicate";
-    public const string OptionUnknown = "r4-option-unknown";
-    public const string OptionMissing = "r4-option-missing";
+    public const string UnknownDriver = P + "unknown-driver";
+    public const string NotAscii = P + "not-ascii";
+    public const string PoolNameEmpty = P + "pool-name-empty";
+    public const string PoolNameCharset = P + "pool-name-charset";
+    public const string PoolExists = P + "pool-exists";
+    public const string OptionKeyInvalid = P + "option-key-invalid";
+    public const string OptionDuplicate = P + "option-duplicate";
+    public const string OptionUnknown = P + "option-unknown";
+    public const string OptionMissing = P + "option-missing";
 
     // Add: values the driver constructors or setup would refuse
-    public const string OptionEmpty = "r4-option-empty";
-    public const string OptionLineBreak = "r4-option-line-break";
-    public const string OptionControlCharacter = "r4-option-control-character";
-    public const string NotBoolean = "r4-not-boolean";
-    public const string NotRevisions = "r4-not-revisions";
-    public const string RevisionsNegativeR42 = "r4-revisions-negative-r42";
-    public const string RevisionsAboveLimit = "r4-revisions-above-limit";
-    public const string DirPathInvalid = "r4-dir-path-invalid";
-    public const string LvmNameInvalid = "r4-lvm-name-invalid";
-    public const string ZfsDatasetInvalid = "r4-zfs-dataset-invalid";
-    public const string RequestTooLarge = "r4-request-too-large";
+    public const string OptionEmpty = P + "option-empty";
+    public const string OptionLineBreak = P + "option-line-break";
+    public const string OptionControlCharacter = P + "option-control-character";
+    public const string NotBoolean = P + "not-boolean";
+    public const string NotRevisions = P + "not-revisions";
+    public const string RevisionsNegativeR42 = P + "revisions-negative-r42";
+    public const string RevisionsAboveLimit = P + "revisions-above-limit";
+    public const string DirPathInvalid = P + "dir-path-invalid";
+    public const string LvmNameInvalid = P + "lvm-name-invalid";
+    public const string ZfsDatasetInvalid = P + "zfs-dataset-invalid";
+    public const string RequestTooLarge = P + "request-too-large";
 
     // Add: accepted, but worth a look
-    public const string FalseStoredAsTextR42 = "r4-false-stored-as-text-r42";
-    public const string PoolNamedDefault = "r4-pool-named-default";
-    public const string FileDriverDeprecated = "r4-file-driver-deprecated";
-    public const string ReflinkCheckOff = "r4-reflink-check-off";
-    public const string UnknownDriverOptions = "r4-unknown-driver-options";
+    public const string FalseStoredAsTextR42 = P + "false-stored-as-text-r42";
+    public const string PoolNamedDefault = P + "pool-named-default";
+    public const string FileDriverDeprecated = P + "file-driver-deprecated";
+    public const string ReflinkCheckOff = P + "reflink-check-off";
+    public const string UnknownDriverOptions = P + "unknown-driver-options";
 
     // Set
-    public const string PoolNotFound = "r4-pool-not-found";
-    public const string SetNotSupported = "r4-set-not-supported";
-    public const string SetUnchanged = "r4-set-unchanged";
+    public const string PoolNotFound = P + "pool-not-found";
+    public const string SetNotSupported = P + "set-not-supported";
+    public const string SetUnchanged = P + "set-unchanged";
 
     // Remove
-    public const string PoolHasVolumes = "r4-pool-has-volumes";
-    public const string PoolIsDefault = "r4-pool-is-default";
-    public const string PoolMayBeDefault = "r4-pool-may-be-default";
+    public const string PoolHasVolumes = P + "pool-has-volumes";
+    public const string PoolIsDefault = P + "pool-is-default";
+    public const string PoolMayBeDefault = P + "pool-may-be-default";
 
     // Default pools
-    public const string NotDefaultProperty = "r4-not-default-property";
-    public const string KernelPoolDriver = "r4-kernel-pool-driver";
+    public const string NotDefaultProperty = P + "not-default-property";
+    public const string KernelPoolDriver = P + "kernel-pool-driver";
 
     // Batch
-    public const string BatchEmpty = "r4-batch-empty";
-    public const string AddThenRemove = "r4-add-then-remove";
-    public const string RepeatedStep = "r4-repeated-step";
+    public const string BatchEmpty = P + "batch-empty";
+    public const string AddThenRemove = P + "add-then-remove";
+    public const string RepeatedStep = P + "repeated-step";
 
     // Staleness
-    public const string PoolsChanged = "r4-pools-changed";
+    public const string PoolsChanged = P + "pools-changed";
 }

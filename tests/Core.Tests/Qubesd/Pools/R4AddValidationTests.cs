@@ -145,18 +145,16 @@ public class R4AddValidationTests
     }
 
     [Theory]
-    [InlineData("yes", "True")]
-    [InlineData("TRUE", "True")]
-    [InlineData("on", "True")]
-    [InlineData("1", "True")]
-    [InlineData("No", "False")]
-    [InlineData("off", "False")]
-    [InlineData("0", "False")]
-    public void Add_Booleans_SentAsTrueOrFalse(string given, string sent)
+    [InlineData("True", "yes", "TRUE", "on", "1")]
+    [InlineData("False", "No", "off", "0")]
+    public void Add_Booleans_SentAsTrueOrFalse(string sent, params string[] spellings)
     {
-        var analysis = R4PoolValidator.AnalyseAdd(Req("p", "lvm_thin", ("volume_group", "vg"), ("thin_pool", "tp"), ("ephemeral_volatile", given)), R4Fixtures.State());
-        Assert.Equal($"name=p\nephemeral_volatile={sent}\nthin_pool=tp\nvolume_group=vg\n", analysis.Call.Payload);
-        Assert.Equal(sent, analysis.Result!.Options["ephemeral_volatile"]);
+        Assert.All(spellings, given =>
+        {
+            var analysis = R4PoolValidator.AnalyseAdd(Req("p", "lvm_thin", ("volume_group", "vg"), ("thin_pool", "tp"), ("ephemeral_volatile", given)), R4Fixtures.State());
+            Assert.Equal($"name=p\nephemeral_volatile={sent}\nthin_pool=tp\nvolume_group=vg\n", analysis.Call.Payload);
+            Assert.Equal(sent, analysis.Result!.Options["ephemeral_volatile"]);
+        });
     }
 
     [Fact]

@@ -55,15 +55,19 @@ public class R4CommandTests
         Assert.Equal(["qubes-prefs", "default_pool", "--", "-x"], R4Commands.SetProperty("default_pool", "-x"));
     }
 
-    [Theory]
-    [InlineData("/srv/my pools", "'dir_path=/srv/my pools'")]
-    [InlineData("/srv/it's", "'dir_path=/srv/it'\\''s'")]
-    [InlineData("/srv/$HOME", "'dir_path=/srv/$HOME'")]
-    [InlineData("/srv/a;rm -rf /", "'dir_path=/srv/a;rm -rf /'")]
-    [InlineData("/srv/~x", "'dir_path=/srv/~x'")]
-    [InlineData("/srv/plain", "dir_path=/srv/plain")]
-    public void Quoting_OddPaths(string path, string expected)
-        => Assert.EndsWith(" -o " + expected, ShellWords.Join(R4Commands.Add("p", "file-reflink", Opts(("dir_path", path)))));
+    [Fact]
+    public void Quoting_PathsAShellWouldSplitOrExpand_AreSingleQuoted()
+        => Assert.All(["/srv/my pools", "/srv/$HOME", "/srv/a;rm -rf /", "/srv/~x"], path => Assert.EndsWith($" -o 'dir_path={path}'", AddCommand(path)));
+
+    [Fact]
+    public void Quoting_AQuoteInThePath_EndsAndReopensTheQuotes()
+        => Assert.EndsWith(" -o 'dir_path=/srv/it'\\''s'", AddCommand("/srv/it's"));
+
+    [Fact]
+    public void Quoting_PlainPath_IsNotQuoted()
+        => Assert.EndsWith(" -o dir_path=/srv/plain", AddCommand("/srv/plain"));
+
+    private static string AddCommand(string dirPath) => ShellWords.Join(R4Commands.Add("p", "file-reflink", Opts(("dir_path", dirPath))));
 
     [Fact]
     public void Quoting_EmptyWord_IsTwoQuotes()

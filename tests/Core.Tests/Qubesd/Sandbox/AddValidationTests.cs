@@ -6,18 +6,27 @@ namespace QubesPoolConsole.Core.Tests.Qubesd.Sandbox;
 /// </summary>
 public sealed class AddValidationTests : SandboxTests
 {
-    [Theory]
-    [InlineData("bad name", "name=bad pool\ndir_path={0}\n")]
-    [InlineData("missing name=", "dir_path={0}\n")]
-    [InlineData("existing pool name", "name=vm-pool\ndir_path={0}\n")]
-    [InlineData("duplicated option", "name=p1\ndir_path={0}\ndir_path={0}\n")]
-    [InlineData("line without =", "name=p1\ndir_path={0}\nnonsense\n")]
-    [InlineData("revisions_to_keep above 1 for file", "name=p1\ndir_path={0}\nrevisions_to_keep=2\n")]
-    [InlineData("revisions_to_keep not an integer", "name=p1\ndir_path={0}\nrevisions_to_keep=two\n")]
-    [InlineData("ephemeral_volatile not parse_bool", "name=p1\ndir_path={0}\nephemeral_volatile=yes\n")]
-    [InlineData("dir_path parent missing", "name=p1\ndir_path={0}/no/such/parent\n")]
-    public async Task Refused_WithEmptyReply(string why, string payloadFormat)
+    // What the payload does wrong → the payload ({0} is the pool's directory).
+    private static readonly Dictionary<string, string> BadAddPayloads = new()
     {
+        ["bad name"] = "name=bad pool\ndir_path={0}\n",
+        ["missing name="] = "dir_path={0}\n",
+        ["existing pool name"] = "name=vm-pool\ndir_path={0}\n",
+        ["duplicated option"] = "name=p1\ndir_path={0}\ndir_path={0}\n",
+        ["line without ="] = "name=p1\ndir_path={0}\nnonsense\n",
+        ["revisions_to_keep above 1 for file"] = "name=p1\ndir_path={0}\nrevisions_to_keep=2\n",
+        ["revisions_to_keep not an integer"] = "name=p1\ndir_path={0}\nrevisions_to_keep=two\n",
+        ["ephemeral_volatile not parse_bool"] = "name=p1\ndir_path={0}\nephemeral_volatile=yes\n",
+        ["dir_path parent missing"] = "name=p1\ndir_path={0}/no/such/parent\n",
+    };
+
+    public static TheoryData<string> BadAddCases => [.. BadAddPayloads.Keys];
+
+    [Theory]
+    [MemberData(nameof(BadAddCases))]
+    public async Task Refused_WithEmptyReply(string why)
+    {
+        var payloadFormat = BadAddPayloads[why];
         var reply = await Q.Call("admin.pool.Add", "file", payload: string.Format(payloadFormat, Dir("p1")));
         Assert.True(reply.Length == 0, $"{why}: got {reply}");
         Assert.DoesNotContain("p1", await Q.Call("admin.pool.List"));
@@ -77,14 +86,13 @@ public sealed class AddValidationTests : SandboxTests
         => Assert.Equal("", await Q.Call(method, "no-such-pool"));
 
     [Theory]
-    [InlineData("admin.pool.Set.revisions_to_keep", "abc")]
-    [InlineData("admin.pool.Set.revisions_to_keep", "-2")]
-    [InlineData("admin.pool.Set.revisions_to_keep", "01")]
-    [InlineData("admin.pool.Set.revisions_to_keep", "")]
-    [InlineData("admin.pool.Set.ephemeral_volatile", "abc")]
-    [InlineData("admin.pool.Set.ephemeral_volatile", "")]
-    public async Task SetWithBadValue_EmptyReply(string method, string payload)
-        => Assert.Equal("", await Q.Call(method, "vm-pool", payload: payload));
+    [InlineData("admin.pool.Set.revisions_to_keep", "abc", "-2", "01", "")]
+    [InlineData("admin.pool.Set.ephemeral_volatile", "abc", "")]
+    public async Task SetWithBadValue_EmptyReply(string method, params string[] payloads)
+    {
+        foreach (var payload in payloads)
+            Assert.True(await Q.Call(method, "vm-pool", payload: payload) == "", $"{method} with '{payload}'");
+    }
 
     [Fact]
     public async Task SetRevisions_PerDriverRules()

@@ -56,14 +56,18 @@ public class QubesdReplyParseTests
     }
 
     [Theory]
-    [InlineData("3\0x", "type byte is 0x33")]
-    [InlineData("0", "does not start with a type digit and a NUL")]
-    [InlineData("0x", "does not start with a type digit and a NUL")]
-    [InlineData("2\0QubesException\0\0no final nul", "do not end with a NUL")]
-    [InlineData("2\0QubesException\0", "1 of the 3 fields")]
-    [InlineData("2\0\0\0message\0", "type is empty")]
-    [InlineData("1\0subject\0event\0\0", "event stream where a single reply was expected")]
-    public void Malformed_SaysWhatIsWrong(string bytes, string expected)
+    [InlineData("type byte is 0x33", "3\0x")]
+    [InlineData("do not end with a NUL", "2\0QubesException\0\0no final nul")]
+    [InlineData("1 of the 3 fields", "2\0QubesException\0")]
+    [InlineData("does not start with a type digit and a NUL", "0", "0x")]
+    [InlineData("type is empty", "2\0\0\0message\0")]
+    [InlineData("event stream where a single reply was expected", "1\0subject\0event\0\0")]
+    public void Malformed_SaysWhatIsWrong(string expected, params string[] replies)
+    {
+        Assert.All(replies, bytes => AssertMalformed(bytes, expected));
+    }
+
+    private static void AssertMalformed(string bytes, string expected)
     {
         var reply = QubesdReply.Parse(Bytes.Of(bytes), "/run/q.sock");
         Assert.Equal(QubesdReplyKind.Malformed, reply.Kind);
