@@ -24,12 +24,6 @@ public static class ConsoleUrls
     /// <summary>The VM creation wizard.</summary>
     public const string NewVm = "/vms/new";
 
-    /// <summary>The pools page over qubesd (Qubes R4.1+).</summary>
-    public const string R4Pools = "/r4";
-
-    /// <summary>The review of the staged qubesd changes.</summary>
-    public const string R4Review = "/r4/review";
-
     /// <summary>A pool's details page.</summary>
     public static string Details(string pool) => "/pools/" + Uri.EscapeDataString(pool);
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor.Services;
 using QubesPoolConsole.Components;
 using QubesPoolConsole.Components.R4;
+using QubesPoolConsole.Components.Routing;
 using QubesPoolConsole.Core.Audit;
 using QubesPoolConsole.Core.Backends;
 using QubesPoolConsole.Core.Drafts;
@@ -61,7 +62,8 @@ public static class ConsoleHost
         builder.Services.AddSessionDrafts();
         builder.Services.AddVmCreation(options, paths);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddConsoleComponents();
+        var pages = backend.Kind == BackendKind.Qubesd ? ConsolePages.Qubesd : ConsolePages.StorageConf;
+        builder.Services.AddConsoleComponents(pages with { Caption = backend.Description });
         AddR4Pages(builder, backend);
 
         var app = builder.Build();

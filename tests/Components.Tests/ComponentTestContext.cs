@@ -16,7 +16,7 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         // bUnit waits 1 s by default: a debounced input (300 ms) on a busy CI machine took longer once. A wait ends
         // as soon as its assertion passes, so a longer bound only slows a test that fails.
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
-        Services.AddConsoleComponents(o => o.PopoverOptions.CheckForPopoverProvider = false);
+        Services.AddConsoleComponents(mud: o => o.PopoverOptions.CheckForPopoverProvider = false);
     }
 
     /// <summary>Renders MudBlazor's popover provider, where menus and selects put their items.</summary>

@@ -40,7 +40,7 @@ public sealed class R4Dialogs(IDialogService dialogs, ISnackbar snackbar, Naviga
         o.Action = "Review";
         o.OnClick = _ =>
         {
-            nav.NavigateTo(ConsoleUrls.R4Review);
+            nav.NavigateTo(ConsoleUrls.Review);
             return Task.CompletedTask;
         };
     });
