@@ -69,6 +69,11 @@ public class R4PoolsE2ETests(BrowserFixture browser) : BrowserTest(browser), IAs
         await Expect(row).ToContainTextAsync(dir);
         await Expect(row).ToContainTextAsync(new Regex(@"data \d+(\.\d)? %"));
         await page.ScreenshotAsync(new() { Path = "/tmp/r4-pools.png", FullPage = true });
+
+        // The apply is journalled where storage.conf applies are.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = $"qvm-pool add fast file -o dir_path={dir}" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = $"qubesd ({_socket})" })).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public static class ConsoleHost
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(paths);
         var backend = ConsoleBackend.Resolve(options, paths);
-        builder.Services.AddConsoleBackend(backend);
+        builder.Services.AddConsoleBackend(backend, paths);
         builder.Services.AddConsoleCore(paths);
         builder.Services.AddSessionDrafts();
         builder.Services.AddVmCreation(options, paths);

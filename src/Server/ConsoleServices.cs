@@ -19,7 +19,7 @@ public sealed class ConsoleServices
         Paths = paths;
         Store = new ConfFileStore(ConfFileStoreOptions.For(paths.Conf, paths.StateDirectory));
         Catalog = new PoolCatalog(Store, paths.QubesXml, paths.DefaultDirPath);
-        AuditPath = Path.Combine(paths.StateDirectory, "audit.jsonl");
+        AuditPath = AuditPathFor(paths);
         Audit = new JsonLinesAuditLog(AuditPath);
         User = AuditUser.FromEnvironment();
     }
@@ -52,10 +52,14 @@ public sealed class ConsoleServices
         return new ConsoleServices(paths);
     }
 
+    /// <summary>The audit journal's file for <paramref name="paths"/>: one for both backends, the server and the CLI.</summary>
+    public static string AuditPathFor(ConsolePaths paths) => Path.Combine(paths.StateDirectory, "audit.jsonl");
+
     /// <summary>
-    /// The qubesd backend's services: the Admin API client for <see cref="ConsoleBackend.SocketPath"/> and the pool
-    /// reader over it; the stand-in qubesd is started by the caller (the web host's hosted service, or the CLI for
+    /// The qubesd backend's services: the Admin API client for <see cref="ConsoleBackend.SocketPath"/>, the pool
+    /// reader over it, and the audit journal of <paramref name="paths"/>; the stand-in qubesd is started by the caller (the web host's hosted service, or the CLI for
     /// the command's duration) through <see cref="R4Services.StartSandboxAsync"/>.
     /// </summary>
-    public static R4Services CreateR4(ConsoleBackend backend) => R4Services.For(backend);
+    public static R4Services CreateR4(ConsoleBackend backend, ConsolePaths paths)
+        => R4Services.For(backend, new JsonLinesAuditLog(AuditPathFor(paths)));
 }

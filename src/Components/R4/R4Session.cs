@@ -5,6 +5,9 @@ namespace QubesPoolConsole.Components.R4;
 /// <summary>The qubesd draft of the login session a circuit (or prerender) belongs to. Scoped.</summary>
 public sealed class R4Session(R4SessionDrafts drafts, string session)
 {
+    /// <summary>The login session's id, as the audit log names it.</summary>
+    public string Id => session;
+
     /// <summary>The session's draft.</summary>
     public Task<R4Draft> DraftAsync() => drafts.ForAsync(session);
 

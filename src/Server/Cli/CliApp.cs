@@ -46,7 +46,7 @@ public static class CliApp
         {
             try
             {
-                return await R4CliCommand.RunAsync(request, resolved.Backend!, stdout, stderr);
+                return await R4CliCommand.RunAsync(request, resolved.Backend!, paths, stdout, stderr);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
             {

@@ -1,3 +1,4 @@
+using QubesPoolConsole.Core.Audit;
 using QubesPoolConsole.Core.Qubesd.Backend;
 using QubesPoolConsole.Core.Qubesd.Pools;
 using QubesPoolConsole.Server.Configuration;
@@ -13,10 +14,10 @@ namespace QubesPoolConsole.Server.Cli;
 public static class R4CliCommand
 {
     /// <summary>Runs the command; returns its exit code (<see cref="ExitCodes"/>).</summary>
-    public static async Task<int> RunAsync(CliRequest request, ConsoleBackend backend, TextWriter stdout, TextWriter stderr,
+    public static async Task<int> RunAsync(CliRequest request, ConsoleBackend backend, ConsolePaths paths, TextWriter stdout, TextWriter stderr,
         CancellationToken cancellationToken = default)
     {
-        using var r4 = ConsoleServices.CreateR4(backend);
+        using var r4 = ConsoleServices.CreateR4(backend, paths);
         await using var sandbox = await r4.StartSandboxAsync(cancellationToken: cancellationToken);
         var view = await r4.Reader.ReadAsync(cancellationToken);
         if (request.Command == "pools") return Pools(request, backend, view, stdout, stderr);
@@ -36,8 +37,9 @@ public static class R4CliCommand
             return ExitCodes.Ok;
         }
 
-        var outcome = await draft.ApplyAsync(cancellationToken);
+        var outcome = await draft.ApplyAsync(r4.Audit is { } log ? new R4ApplyAudit(log, AuditUser.FromEnvironment().Name, "cli") : null, cancellationToken);
         stdout.Write(R4PlanText.Outcome(outcome));
+        if (outcome.AuditFailure is { } auditFailure) stderr.WriteLine("warning: " + PoolsText.OneLine(auditFailure));
         switch (outcome.Status)
         {
             case R4ApplyStatus.Applied:

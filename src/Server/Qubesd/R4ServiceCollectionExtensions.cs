@@ -14,11 +14,11 @@ public static class R4ServiceCollectionExtensions
     /// sandbox, the hosted service that runs it. On storage.conf those three are not registered: inject them only
     /// where <see cref="ConsoleBackend.Kind"/> is <see cref="BackendKind.Qubesd"/>.
     /// </summary>
-    public static IServiceCollection AddConsoleBackend(this IServiceCollection services, ConsoleBackend backend)
+    public static IServiceCollection AddConsoleBackend(this IServiceCollection services, ConsoleBackend backend, ConsolePaths paths)
     {
         services.AddSingleton(backend);
         if (backend.Kind != BackendKind.Qubesd) return services;
-        var r4 = ConsoleServices.CreateR4(backend);
+        var r4 = ConsoleServices.CreateR4(backend, paths);
         services.AddSingleton(r4);
         services.AddSingleton(r4.Client);
         services.AddSingleton(r4.Reader);

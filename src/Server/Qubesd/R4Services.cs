@@ -1,3 +1,4 @@
+using QubesPoolConsole.Core.Audit;
 using QubesPoolConsole.Core.Backends;
 using QubesPoolConsole.Core.Qubesd.Backend;
 using QubesPoolConsole.Core.Qubesd.Sandbox;
@@ -15,9 +16,10 @@ public sealed class R4Services : IDisposable
 {
     private readonly QubesdClient _client;
 
-    private R4Services(ConsoleBackend backend)
+    private R4Services(ConsoleBackend backend, IAuditLog? audit)
     {
         Backend = backend;
+        Audit = audit;
         _client = new QubesdClient(new QubesdClientOptions { SocketPath = backend.SocketPath! });
         Reader = new R4PoolReader(_client);
     }
@@ -28,16 +30,19 @@ public sealed class R4Services : IDisposable
     /// <summary>The Admin API client for <see cref="ConsoleBackend.SocketPath"/>.</summary>
     public IQubesdClient Client => _client;
 
+    /// <summary>The audit journal applies are written to (the storage.conf backend's, shared); null when none is kept.</summary>
+    public IAuditLog? Audit { get; }
+
     /// <summary>Reads the pools page's view through <see cref="Client"/>.</summary>
     public R4PoolReader Reader { get; }
 
     /// <summary>Builds the services for a qubesd backend.</summary>
     /// <exception cref="ArgumentException">The backend is not qubesd.</exception>
-    public static R4Services For(ConsoleBackend backend)
+    public static R4Services For(ConsoleBackend backend, IAuditLog? audit = null)
     {
         if (backend.Kind != BackendKind.Qubesd || backend.SocketPath is null)
             throw new ArgumentException("R4 services need the qubesd backend with a socket path.", nameof(backend));
-        return new R4Services(backend);
+        return new R4Services(backend, audit);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace QubesPoolConsole.Server.Tests.Cli;
@@ -76,6 +77,12 @@ public class R4CliTests
         Assert.True(Directory.Exists(Path.Combine(dir, "appvms")), "qubesd's file driver creates appvms/");
         var listed = await box.RunAsync("pools");
         Assert.Matches(@"\nssd\s+file\s+[\d.]+ \w+\s+[\d.]+ \w+\s+[\d.]+%\s+\w+\s+0\s+-\s+" + Regex.Escape(dir) + "\n", listed.Stdout);
+
+        // The dry run is not journalled; the apply is, in the journal storage.conf applies use.
+        var journal = File.ReadAllLines(Path.Combine(box.DataDirectory, "state", "audit.jsonl"));
+        var entry = JsonDocument.Parse(Assert.Single(journal)).RootElement;
+        Assert.Equal("cli", entry.GetProperty("session").GetString());
+        Assert.Equal($"qvm-pool add ssd file -o dir_path={dir}", entry.GetProperty("summary").GetString());
     }
 
     [Fact]

@@ -30,6 +30,12 @@ public sealed record R4ApplyOutcome(
     /// <summary>The steps that were not sent.</summary>
     public IReadOnlyList<R4StepOutcome> NotRun => [.. Steps.Where(s => s.Status == R4StepStatus.NotRun)];
 
+    /// <summary>The pool-table diff of the plan that ran (empty when nothing was sent).</summary>
+    public string PlannedDiff { get; init; } = "";
+
+    /// <summary>Why the audit entry of a run could not be written; null when it was (or none was due).</summary>
+    public string? AuditFailure { get; init; }
+
     /// <summary>True when anything was sent to qubesd.</summary>
     public bool SentAnything => Steps.Any(s => s.Status != R4StepStatus.NotRun);
 }

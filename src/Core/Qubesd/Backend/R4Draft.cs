@@ -123,7 +123,30 @@ public sealed class R4Draft
     /// plan's calls in order through the client, stops at the first failure, and never retries. After a run the
     /// draft restarts from a fresh read with nothing staged (the steps that did not run are in the outcome).
     /// </summary>
-    public async Task<R4ApplyOutcome> ApplyAsync(CancellationToken cancellationToken = default)
+    public Task<R4ApplyOutcome> ApplyAsync(CancellationToken cancellationToken = default) => ApplyAsync(null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ApplyAsync(CancellationToken)"/>, and journals a run that sent anything in
+    /// <paramref name="audit"/>'s log. A journal that cannot be written does not undo the run:
+    /// <see cref="R4ApplyOutcome.AuditFailure"/> says why.
+    /// </summary>
+    public async Task<R4ApplyOutcome> ApplyAsync(R4ApplyAudit? audit, CancellationToken cancellationToken = default)
+    {
+        var outcome = await ApplyUnjournalledAsync(cancellationToken).ConfigureAwait(false);
+        if (audit is null || audit.EntryFor(outcome, _reader.Client.SocketPath) is not { } entry)
+            return outcome;
+        try
+        {
+            audit.Log.Append(entry);
+            return outcome;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return outcome with { AuditFailure = $"The change was made, but its audit entry could not be written: {e.Message}" };
+        }
+    }
+
+    private async Task<R4ApplyOutcome> ApplyUnjournalledAsync(CancellationToken cancellationToken)
     {
         R4DraftSnapshot snap;
         lock (_gate)
@@ -155,7 +178,10 @@ public sealed class R4Draft
             var message = failed is null
                 ? $"All {ran} steps ran."
                 : $"Step {failed.Step.Number} failed ({failed.Step.Command}): {failed.Message}. {ran} step(s) before it ran; {outcomes.Count - ran - 1} step(s) after it were not sent and were dropped from the draft.";
-            return new R4ApplyOutcome(failed is null ? R4ApplyStatus.Applied : R4ApplyStatus.Failed, outcomes, message, [], [], after);
+            return new R4ApplyOutcome(failed is null ? R4ApplyStatus.Applied : R4ApplyStatus.Failed, outcomes, message, [], [], after)
+            {
+                PlannedDiff = snap.Plan.Diff,
+            };
         }
         finally
         {
