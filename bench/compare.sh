@@ -6,7 +6,9 @@
 # Then, for information, whole-process times of the CLI's `pool set --dry-run` against a Python script doing the same.
 # The last line is "speedup vs configparser: N.Nx".
 #
-# Usage: bench/compare.sh            (env: ROUNDS=4 REPS=5 POOLS=10000 CLI_RUNS=5)
+# Then the CLI as shipped (Native AOT) against a Python 2.7 one-liner, whole process, on a real-size file.
+#
+# Usage: bench/compare.sh            (env: ROUNDS=4 REPS=5 POOLS=10000 CLI_RUNS=5 CLI_RUNS_SMALL=30)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -71,7 +73,7 @@ if [ -z "$cli_project" ]; then
 else
   pool=$(python3 -c "import sys; n=int(sys.argv[1]); print(f'pool-{max(1, n // 2):05d}')" "$pools")
   # Published as shipped (ReadyToRun for linux-x64), framework-dependent so that it starts with `dotnet`.
-  if ! dotnet publish "$cli_project" -c Release -r linux-x64 --self-contained false -o "$work/cli" -nologo -v q > "$work/cli-build.log" 2>&1; then
+  if ! dotnet publish "$cli_project" -c Release -r linux-x64 --self-contained false -p:PublishAot=false -o "$work/cli" -nologo -v q > "$work/cli-build.log" 2>&1; then
     echo "CLI: skipped - $cli_project does not build:"; grep -E "error" "$work/cli-build.log" | sort -u | head -5
   else
     cli_dll="$work/cli/$(dotnet msbuild "$cli_project" -nologo -getProperty:TargetFileName -p:Configuration=Release)"
@@ -101,6 +103,41 @@ for name, cmd in commands.items():
         print(f"whole process, {name}: median {statistics.median(times):.0f} ms (n={len(times)})")
 PY
   fi
+fi
+
+# Whole processes on a real-size file (the shipped R3.2 storage.conf plus one pool), alternating, medians: the CLI
+# as packaging/publish.sh ships it (qubes-pool, Native AOT) against a Python 2.7 RawConfigParser one-liner printing
+# the pools as JSON (Qubes R3.2's own parser; python3's configparser when no Python 2.7 is found).
+small="$work/small"; mkdir -p "$small/state"
+cp tests/fixtures/r3.2-shipped-storage.conf "$small/storage.conf"
+printf '\n[vmstore]\ndriver=xen\ndir_path=/mnt/vmstore\n' >> "$small/storage.conf"
+printf '<QubesVmCollection></QubesVmCollection>\n' > "$small/qubes.xml"
+# The interpreter itself, not a pyenv shim (a shim is a shell script that would add its own start-up).
+py2=$(ls "$HOME"/.pyenv/versions/2.7*/bin/python2.7 2>/dev/null | head -n 1 || true)
+[ -n "$py2" ] || { python2.7 -c "" 2>/dev/null && py2=$(command -v python2.7); } || true
+if ! dotnet publish src/Cli -c Release -r linux-x64 -o "$work/aot-cli" -nologo -v q -p:DebugType=none > "$work/aot.log" 2>&1; then
+  echo "CLI (AOT): skipped - src/Cli does not publish (Native AOT needs clang and zlib1g-dev):"; grep -E "error" "$work/aot.log" | sort -u | head -5
+else
+  python3 - "${CLI_RUNS_SMALL:-30}" "$work/aot-cli/qubes-pool" "$small" "${py2:-python3}" <<'PY'
+import statistics, subprocess, sys, time
+runs, cli, d, py = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+one_liner = ("import json,sys\ntry: import ConfigParser as cp\nexcept ImportError: import configparser as cp\n"
+             "c=cp.RawConfigParser();c.read(sys.argv[1]);print(json.dumps(dict((s,dict(c.items(s))) for s in c.sections())))")
+commands = {
+    "qubes-pool pools --json (AOT)": [cli, "pools", "--json", "--conf", d + "/storage.conf", "--qubes-xml", d + "/qubes.xml", "--state", d + "/state"],
+    py.split("/")[-1] + " RawConfigParser one-liner": [py, "-c", one_liner, d + "/storage.conf"],
+}
+times = {k: [] for k in commands}
+for i in range(runs + 1):
+    for name, cmd in commands.items():
+        start = time.perf_counter()
+        p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        elapsed = (time.perf_counter() - start) * 1000
+        if p.returncode != 0: sys.exit(f"{name}: exit {p.returncode}: {p.stderr.decode(errors='replace').strip()[:300]}")
+        if i: times[name].append(elapsed)  # the first round fills the disk cache
+(cli_name, cli_t), (py_name, py_t) = ((k, statistics.median(v)) for k, v in times.items())
+print(f"whole process, shipped storage.conf + 1 pool: {cli_name} median {cli_t:.1f} ms, {py_name} median {py_t:.1f} ms: {cli_t / py_t:.2f}x (target <= 1.0x, n={runs})")
+PY
 fi
 
 echo "speedup vs configparser: $(cat "$results.speedup")x"

@@ -19,20 +19,8 @@ namespace QubesPoolConsole.Server;
 /// <summary>Builds the console's web application. Tests call <see cref="Build"/> with their own settings.</summary>
 public static class ConsoleHost
 {
-    /// <summary>Command-line switches mapped to configuration keys.</summary>
-    public static readonly IReadOnlyDictionary<string, string> SwitchMappings = new Dictionary<string, string>
-    {
-        ["--conf"] = "Console:Conf",
-        ["--qubes-xml"] = "Console:QubesXml",
-        ["--data"] = "Console:DataDirectory",
-        ["--state"] = "Console:StateDirectory",
-        ["--port"] = "Console:Port",
-        ["--mode"] = "Console:Mode",
-        ["--config"] = SystemConfigFile.Key,
-        ["--backend"] = "Console:Backend",
-        ["--qubesd-socket"] = "Console:QubesdSocket",
-        ["--r4-release"] = "Console:QubesdRelease",
-    };
+    /// <summary>Command-line switches mapped to configuration keys (<see cref="ConsoleSwitches"/>, shared with the CLI).</summary>
+    public static IReadOnlyDictionary<string, string> SwitchMappings => ConsoleSwitches.Mappings;
 
     /// <summary>Builds the app; <paramref name="configure"/> runs last, before <c>Build()</c>.</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)

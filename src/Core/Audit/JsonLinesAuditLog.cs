@@ -6,7 +6,6 @@ namespace QubesPoolConsole.Core.Audit;
 /// <summary>An audit journal in a JSON-lines file: one entry per line, appended with a single write under a lock.</summary>
 public sealed class JsonLinesAuditLog(string path) : IAuditLog
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly object _gate = new();
 
     /// <summary>The journal file.</summary>
@@ -15,7 +14,7 @@ public sealed class JsonLinesAuditLog(string path) : IAuditLog
     /// <inheritdoc />
     public void Append(AuditEntry entry)
     {
-        var line = JsonSerializer.Serialize(entry, Json) + "\n";
+        var line = JsonSerializer.Serialize(entry, AuditJsonContext.Default.AuditEntry) + "\n";
         lock (_gate)
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
@@ -35,7 +34,7 @@ public sealed class JsonLinesAuditLog(string path) : IAuditLog
             if (string.IsNullOrWhiteSpace(line)) continue;
             try
             {
-                if (JsonSerializer.Deserialize<AuditEntry>(line, Json) is { } e) entries.Add(e);
+                if (JsonSerializer.Deserialize(line, AuditJsonContext.Default.AuditEntry) is { } e) entries.Add(e);
             }
             catch (JsonException)
             {

@@ -42,15 +42,15 @@ public class CliUsageTests
     }
 
     [Theory]
-    [InlineData(new[] { "--help" }, "Usage: QubesPoolConsole [COMMAND]")]
-    [InlineData(new[] { "help" }, "Usage: QubesPoolConsole [COMMAND]")]
-    [InlineData(new[] { "pools", "--help" }, "Usage: QubesPoolConsole pools [--json]")]
-    [InlineData(new[] { "check", "-h" }, "Usage: QubesPoolConsole check [--json]")]
-    [InlineData(new[] { "pool", "--help" }, "Usage: QubesPoolConsole pool COMMAND")]
-    [InlineData(new[] { "pool", "add", "--help" }, "Usage: QubesPoolConsole pool add NAME [-o key=value ...] [--dry-run] [--yes]")]
-    [InlineData(new[] { "pool", "set", "x", "--help" }, "Usage: QubesPoolConsole pool set NAME -o key=value [-o ...] [--dry-run] [--yes]")]
-    [InlineData(new[] { "help", "pool", "unset" }, "Usage: QubesPoolConsole pool unset NAME KEY [--dry-run] [--yes]")]
-    [InlineData(new[] { "pool", "remove", "--help" }, "Usage: QubesPoolConsole pool remove NAME [--dry-run] [--yes]")]
+    [InlineData(new[] { "--help" }, "Usage: qubes-pool [COMMAND]")]
+    [InlineData(new[] { "help" }, "Usage: qubes-pool [COMMAND]")]
+    [InlineData(new[] { "pools", "--help" }, "Usage: qubes-pool pools [--json]")]
+    [InlineData(new[] { "check", "-h" }, "Usage: qubes-pool check [--json]")]
+    [InlineData(new[] { "pool", "--help" }, "Usage: qubes-pool pool COMMAND")]
+    [InlineData(new[] { "pool", "add", "--help" }, "Usage: qubes-pool pool add NAME [-o key=value ...] [--dry-run] [--yes]")]
+    [InlineData(new[] { "pool", "set", "x", "--help" }, "Usage: qubes-pool pool set NAME -o key=value [-o ...] [--dry-run] [--yes]")]
+    [InlineData(new[] { "help", "pool", "unset" }, "Usage: qubes-pool pool unset NAME KEY [--dry-run] [--yes]")]
+    [InlineData(new[] { "pool", "remove", "--help" }, "Usage: qubes-pool pool remove NAME [--dry-run] [--yes]")]
     public async Task Help_PrintsTheUsageOnStdoutAndExitsZero(string[] args, string usage)
     {
         using var box = new CliSandbox();

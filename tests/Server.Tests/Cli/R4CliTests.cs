@@ -242,7 +242,7 @@ public class R4CliTests
         Assert.Matches(@"\n  prefs PROPERTY POOL\s+Point default_pool", run.Stdout);
         Assert.DoesNotContain("pool unset", run.Stdout);
         var add = await box.RunAsync("pool", "add", "--help");
-        Assert.Contains("Usage: QubesPoolConsole pool add NAME DRIVER [-o key=value ...] [--dry-run] [--backend qubesd] [--qubesd-socket PATH]", add.Stdout);
+        Assert.Contains("Usage: qubes-pool pool add NAME DRIVER [-o key=value ...] [--dry-run] [--backend qubesd] [--qubesd-socket PATH]", add.Stdout);
     }
 
     [Fact]

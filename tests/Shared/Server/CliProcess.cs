@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace QubesPoolConsole.Tests.Shared;
 
 /// <summary>
-/// Runs the console's real executable (<c>dotnet QubesPoolConsole.dll ...</c>) as a child process in sandbox mode on
+/// Runs the console's command-line executable, as built by the JIT (<c>dotnet qubes-pool.dll ...</c>; published, it is compiled ahead of time) as a child process in sandbox mode on
 /// <paramref name="dataDirectory"/>: the same storage.conf, qubes.xml, lock and history as a server on that folder.
 /// </summary>
 /// <param name="dataDirectory">The console's data folder (QPC_Console__DataDirectory).</param>
@@ -16,13 +16,13 @@ public sealed class CliProcess(string dataDirectory, string? workingDirectory = 
     private static readonly Lazy<string> Dll = new(() =>
     {
         // The project reference copies the executable (with its runtimeconfig and deps) next to the tests.
-        var beside = Path.Combine(AppContext.BaseDirectory, "QubesPoolConsole.dll");
+        var beside = Path.Combine(AppContext.BaseDirectory, "qubes-pool.dll");
         if (File.Exists(beside) && File.Exists(Path.ChangeExtension(beside, ".runtimeconfig.json"))) return beside;
-        var bin = Path.Combine(RepositoryPaths.Root, "src", "Server", "bin");
+        var bin = Path.Combine(RepositoryPaths.Root, "src", "Cli", "bin");
         var found = Directory.Exists(bin)
-            ? Directory.EnumerateFiles(bin, "QubesPoolConsole.dll", SearchOption.AllDirectories).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
+            ? Directory.EnumerateFiles(bin, "qubes-pool.dll", SearchOption.AllDirectories).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
             : null;
-        return found ?? throw new FileNotFoundException("QubesPoolConsole.dll not found next to the tests or under src/Server/bin.");
+        return found ?? throw new FileNotFoundException("qubes-pool.dll not found next to the tests or under src/Cli/bin.");
     });
 
     /// <summary>Prepares a process with this runner's data folder and environment, plus <paramref name="extra"/>.</summary>

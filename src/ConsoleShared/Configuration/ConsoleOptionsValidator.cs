@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Globalization;
 using System.Reflection;
 using QubesPoolConsole.Core.Backends;
@@ -161,14 +160,13 @@ public static class ConsoleOptionsValidator
             return !raw.Trim().All(c => char.IsDigit(c) || c == '-') && Enum.TryParse(target, raw, ignoreCase: true, out var v) && Enum.IsDefined(target, v!);
         }
         if (raw.Length == 0) return Nullable.GetUnderlyingType(type) is not null;
-        try
-        {
-            return TypeDescriptor.GetConverter(target).ConvertFromString(null, CultureInfo.InvariantCulture, raw) is not null;
-        }
-        catch (Exception e) when (e is FormatException or NotSupportedException or ArgumentException or OverflowException)
-        {
-            return false;
-        }
+        // The types ConsoleOptions has, parsed as the binder parses them (no TypeDescriptor: the CLI is trimmed).
+        var culture = CultureInfo.InvariantCulture;
+        if (target == typeof(int)) return int.TryParse(raw, NumberStyles.Integer, culture, out _);
+        if (target == typeof(long)) return long.TryParse(raw, NumberStyles.Integer, culture, out _);
+        if (target == typeof(bool)) return bool.TryParse(raw, out _);
+        if (target == typeof(TimeSpan)) return TimeSpan.TryParse(raw, culture, out _);
+        throw new NotSupportedException($"ConsoleOptions has a setting of type {target.Name} that the validator cannot check.");
     }
 
     private static string Expected(Type type)

@@ -27,7 +27,7 @@ public static class CliConfiguration
         {
             configuration = new ConfigurationBuilder()
                 .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false)
-                .AddSystemConfigFile(args, new Dictionary<string, string>(ConsoleHost.SwitchMappings))
+                .AddSystemConfigFile(args, new Dictionary<string, string>(ConsoleSwitches.Mappings))
                 .AddEnvironmentVariables("QPC_")
                 .AddInMemoryCollection(commandLine)
                 .Build();

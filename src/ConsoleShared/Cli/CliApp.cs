@@ -11,7 +11,7 @@ namespace QubesPoolConsole.Server.Cli;
 public static class CliApp
 {
     /// <summary>The name help and error messages use for the executable.</summary>
-    public const string ProgramName = "QubesPoolConsole";
+    public const string ProgramName = "qubes-pool";
 
     /// <summary>True when the arguments ask for a command rather than for the server.</summary>
     public static bool IsCommand(string[] args) => CliParser.IsCommand(args);

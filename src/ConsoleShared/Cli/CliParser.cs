@@ -1,3 +1,5 @@
+using QubesPoolConsole.Server.Configuration;
+
 namespace QubesPoolConsole.Server.Cli;
 
 /// <summary>
@@ -9,7 +11,7 @@ public static class CliParser
 {
     /// <summary>Switches that choose the files, mapped to configuration keys as the server maps them.</summary>
     public static IReadOnlyDictionary<string, string> SettingSwitches { get; } =
-        ConsoleHost.SwitchMappings.Where(s => s.Key != "--port").ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
+        ConsoleSwitches.Mappings.Where(s => s.Key != "--port").ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
 
     /// <summary>
     /// True when <paramref name="args"/> ask for a command (or for help) rather than for the server: the first word
