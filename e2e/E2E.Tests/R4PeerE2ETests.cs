@@ -46,14 +46,7 @@ public abstract class R4PeerE2ETests(BrowserFixture browser, QubesdPeer peer) : 
         await Expect(Row(page, "varlibqubes")).ToBeVisibleAsync();
         var dir = Path.Combine(peer.Dir, "fast");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add pool" }).ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog);
-        await dialog.GetByLabel("Pool name").FillAsync("fast");
-        await dialog.GetByRole(AriaRole.Combobox, new() { Name = "Driver" }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "file", Exact = true }).ClickAsync();
-        await dialog.GetByLabel("dir_path").FillAsync(dir);
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Add pool" }).ClickAsync();
-        await Expect(dialog).ToBeHiddenAsync();
+        await R4PoolDialog.StageFilePoolAsync(page, "fast", dir);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Review changes (1 pending)" }).ClickAsync();
         await Expect(page.GetByTestId("r4-command")).ToHaveTextAsync($"qvm-pool add fast file -o dir_path={dir}");

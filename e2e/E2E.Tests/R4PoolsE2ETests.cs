@@ -40,15 +40,7 @@ public class R4PoolsE2ETests(BrowserFixture browser) : BrowserTest(browser), IAs
         var dir = Path.Combine(_dir, "fast");
         await Expect(page.GetByTestId("backend")).ToHaveTextAsync("qubesd sandbox (R4.3)");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add pool" }).ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog);
-        await dialog.GetByLabel("Pool name").FillAsync("fast");
-        await dialog.GetByRole(AriaRole.Combobox, new() { Name = "Driver" }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "file", Exact = true }).ClickAsync();
-        await dialog.GetByLabel("dir_path").FillAsync(dir);
-        await page.ScreenshotAsync(new() { Path = "/tmp/r4-add.png" });
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Add pool" }).ClickAsync();
-        await Expect(dialog).ToBeHiddenAsync();
+        await R4PoolDialog.StageFilePoolAsync(page, "fast", dir, screenshot: "/tmp/r4-add.png");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Review changes (1 pending)" })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Review and apply" }).ClickAsync();

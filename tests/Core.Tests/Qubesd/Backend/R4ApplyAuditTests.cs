@@ -21,22 +21,24 @@ public sealed class R4ApplyAuditTests : IDisposable
 
     private JsonLinesAuditLog Log => new(Path.Combine(_dir, "audit.jsonl"));
 
-    private static async Task<(ScriptedQubesd Q, R4Draft Draft)> StagedAsync()
+    // Staged on the LVM install; with answered, qubesd accepts both calls.
+    private static async Task<(ScriptedQubesd Q, R4Draft Draft)> StagedAsync(bool answered = false)
     {
-        var q = new ScriptedQubesd();
-        R4Installs.Lvm(q);
-        var draft = await R4Draft.StartAsync(new R4PoolReader(q.Client));
+        var (q, draft) = await R4DraftTests.StartAsync();
         Assert.True(draft.StageRange(Batch).Accepted);
+        if (answered)
+        {
+            q.Ok(AddHeader);
+            q.Ok(SetHeader);
+        }
         return (q, draft);
     }
 
     [Fact]
     public async Task Applied_IsJournalledWithTheCommandsThePoolDiffAndWhoRanIt()
     {
-        var (q, draft) = await StagedAsync();
+        var (q, draft) = await StagedAsync(answered: true);
         await using var _ = q;
-        q.Ok(AddHeader);
-        q.Ok(SetHeader);
         var diff = draft.Plan!.Diff;
 
         var outcome = await draft.ApplyAsync(new R4ApplyAudit(Log, "alice", "s-1"));
@@ -85,10 +87,8 @@ public sealed class R4ApplyAuditTests : IDisposable
     [Fact]
     public async Task UnwritableJournal_KeepsTheChangeAndSaysTheEntryFailed()
     {
-        var (q, draft) = await StagedAsync();
+        var (q, draft) = await StagedAsync(answered: true);
         await using var _ = q;
-        q.Ok(AddHeader);
-        q.Ok(SetHeader);
         // A file where the journal's folder should be: refused even to root.
         File.WriteAllText(Path.Combine(_dir, "not-a-folder"), "");
         var blocked = new JsonLinesAuditLog(Path.Combine(_dir, "not-a-folder", "audit.jsonl"));

@@ -17,7 +17,8 @@ public sealed class R4DraftTests
         R4PoolChange.SetDefaultPool("default_pool_private", "ssd"),
     ];
 
-    private static async Task<(ScriptedQubesd Q, R4Draft Draft)> StartAsync()
+    // A draft over a scripted qubesd with the LVM install's pools (also used by R4ApplyAuditTests).
+    internal static async Task<(ScriptedQubesd Q, R4Draft Draft)> StartAsync()
     {
         var q = new ScriptedQubesd();
         R4Installs.Lvm(q);

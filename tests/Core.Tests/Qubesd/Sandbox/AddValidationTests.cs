@@ -7,26 +7,26 @@ namespace QubesPoolConsole.Core.Tests.Qubesd.Sandbox;
 public sealed class AddValidationTests : SandboxTests
 {
     // What the payload does wrong → the payload ({0} is the pool's directory).
-    private static readonly Dictionary<string, string> BadAddPayloads = new()
-    {
-        ["bad name"] = "name=bad pool\ndir_path={0}\n",
-        ["missing name="] = "dir_path={0}\n",
-        ["existing pool name"] = "name=vm-pool\ndir_path={0}\n",
-        ["duplicated option"] = "name=p1\ndir_path={0}\ndir_path={0}\n",
-        ["line without ="] = "name=p1\ndir_path={0}\nnonsense\n",
-        ["revisions_to_keep above 1 for file"] = "name=p1\ndir_path={0}\nrevisions_to_keep=2\n",
-        ["revisions_to_keep not an integer"] = "name=p1\ndir_path={0}\nrevisions_to_keep=two\n",
-        ["ephemeral_volatile not parse_bool"] = "name=p1\ndir_path={0}\nephemeral_volatile=yes\n",
-        ["dir_path parent missing"] = "name=p1\ndir_path={0}/no/such/parent\n",
-    };
+    private static readonly (string Why, string Payload)[] BadAddPayloads =
+    [
+        ("bad name", "name=bad pool\ndir_path={0}\n"),
+        ("missing name=", "dir_path={0}\n"),
+        ("existing pool name", "name=vm-pool\ndir_path={0}\n"),
+        ("duplicated option", "name=p1\ndir_path={0}\ndir_path={0}\n"),
+        ("line without =", "name=p1\ndir_path={0}\nnonsense\n"),
+        ("revisions_to_keep above 1 for file", "name=p1\ndir_path={0}\nrevisions_to_keep=2\n"),
+        ("revisions_to_keep not an integer", "name=p1\ndir_path={0}\nrevisions_to_keep=two\n"),
+        ("ephemeral_volatile not parse_bool", "name=p1\ndir_path={0}\nephemeral_volatile=yes\n"),
+        ("dir_path parent missing", "name=p1\ndir_path={0}/no/such/parent\n"),
+    ];
 
-    public static TheoryData<string> BadAddCases => [.. BadAddPayloads.Keys];
+    public static TheoryData<string> BadAddCases => [.. BadAddPayloads.Select(c => c.Why)];
 
     [Theory]
     [MemberData(nameof(BadAddCases))]
     public async Task Refused_WithEmptyReply(string why)
     {
-        var payloadFormat = BadAddPayloads[why];
+        var payloadFormat = BadAddPayloads.Single(c => c.Why == why).Payload;
         var reply = await Q.Call("admin.pool.Add", "file", payload: string.Format(payloadFormat, Dir("p1")));
         Assert.True(reply.Length == 0, $"{why}: got {reply}");
         Assert.DoesNotContain("p1", await Q.Call("admin.pool.List"));
