@@ -5,6 +5,7 @@
 # (Production environment, static assets from the publish output) on a free loopback port, against temp folders.
 # Published for linux-x64 like packaging/publish.sh (so ReadyToRun, as shipped), but framework-dependent.
 #
+# Then the R4 sandbox grown to 30 pools and 300 VM volumes (QPC_BENCH_R4=0 skips it).
 # Usage: bench/server.sh        (needs /usr/bin/chromium: apt-get install -y chromium)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -27,7 +27,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
     /// <summary>When the process was started (Stopwatch timestamp).</summary>
     public long StartedAt { get; private set; }
 
-    public static ServerProcess Start(string serverDll, string dataDirectory)
+    public static ServerProcess Start(string serverDll, string dataDirectory, params string[] extra)
     {
         var state = Path.Combine(dataDirectory, "state");
         var psi = new ProcessStartInfo("dotnet")
@@ -36,7 +36,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { serverDll, "--mode", "Sandbox", "--data", dataDirectory, "--state", state, "--port", "0" }) psi.ArgumentList.Add(a);
+        foreach (var a in new[] { serverDll, "--mode", "Sandbox", "--data", dataDirectory, "--state", state, "--port", "0" }.Concat(extra)) psi.ArgumentList.Add(a);
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         var process = new Process { StartInfo = psi };
