@@ -99,7 +99,11 @@ internal sealed partial class AdminApi
 
         var vm = new SandboxVm
         {
-            Name = name, Class = cls, Label = label, Template = template?.Name, Uuid = Guid.NewGuid(),
+            Name = name,
+            Class = cls,
+            Label = label,
+            Template = template?.Name,
+            Uuid = Guid.NewGuid(),
             Qid = _state.Domains.Count == 0 ? 1 : _state.Domains.Max(d => d.Qid) + 1,
         };
         vm.Volumes.AddRange(NewVolumes(vm, template, pool, pools));
@@ -152,22 +156,49 @@ internal sealed partial class AdminApi
             Target("root", snapshot: true, rw: true);
             result.Add(new SandboxVolume
             {
-                Name = "root", Pool = templateRoot.Pool, Vid = Vid(templateRoot.Pool, "root"), Rw = true, SnapOnStart = true,
-                Size = templateRoot.Size, Source = templateRoot.Vid,
+                Name = "root",
+                Pool = templateRoot.Pool,
+                Vid = Vid(templateRoot.Pool, "root"),
+                Rw = true,
+                SnapOnStart = true,
+                Size = templateRoot.Size,
+                Source = templateRoot.Vid,
             });
         }
         else
         {
             var rootPool = Target("root", snapshot: false, rw: true);
-            result.Add(new SandboxVolume { Name = "root", Pool = rootPool, Vid = Vid(rootPool, "root"), RevisionsToKeep = Rtk(rootPool),
-                Rw = true, SaveOnStop = true, Size = 10 * Gib });
+            result.Add(new SandboxVolume
+            {
+                Name = "root",
+                Pool = rootPool,
+                Vid = Vid(rootPool, "root"),
+                RevisionsToKeep = Rtk(rootPool),
+                Rw = true,
+                SaveOnStop = true,
+                Size = 10 * Gib
+            });
         }
         var privatePool = Target("private", snapshot: false, rw: true);
-        result.Add(new SandboxVolume { Name = "private", Pool = privatePool, Vid = Vid(privatePool, "private"),
-            RevisionsToKeep = Rtk(privatePool), Rw = true, SaveOnStop = true, Size = 2 * Gib });
+        result.Add(new SandboxVolume
+        {
+            Name = "private",
+            Pool = privatePool,
+            Vid = Vid(privatePool, "private"),
+            RevisionsToKeep = Rtk(privatePool),
+            Rw = true,
+            SaveOnStop = true,
+            Size = 2 * Gib
+        });
         var volatilePool = Target("volatile", snapshot: false, rw: true);
-        result.Add(new SandboxVolume { Name = "volatile", Pool = volatilePool, Vid = Vid(volatilePool, "volatile"), Rw = true,
-            Size = 10 * Gib });
+        result.Add(new SandboxVolume
+        {
+            Name = "volatile",
+            Pool = volatilePool,
+            Vid = Vid(volatilePool, "volatile"),
+            Rw = true,
+            Size = 10 * Gib
+        });
         var kernelPool = Target("kernel", snapshot: false, rw: false);
         result.Add(new SandboxVolume { Name = "kernel", Pool = kernelPool, Vid = SandboxSeed.KernelVersion });
         return result;
