@@ -23,6 +23,7 @@ internal sealed partial class AdminApi
         RegisterPoolMethods();
         RegisterPropertyMethods();
         RegisterVmMethods();
+        RegisterCreateMethods();
     }
 
     /// <summary>One decoded call: source and destination VMs, argument, raw payload.</summary>

@@ -39,6 +39,13 @@ public abstract class SandboxPeerConformanceTests(QubesdPeer peer, string releas
         ("admin.property.Get", "nope", ""), ("admin.property.Get", "default_pool", ""), ("admin.property.Get", "default_pool_kernel", ""),
         ("admin.property.Reset", "default_pool", ""), ("admin.property.Get", "default_pool", ""), ("admin.property.GetDefault", "default_pool", ""),
         ("admin.pool.List", "", ""),
+        ("admin.label.List", "", ""), ("admin.vm.CreateInPool.StandaloneVM", "", "name=solo label=red pool=varlibqubes"),
+        ("admin.vm.CreateInPool.StandaloneVM", "", "name=solo label=red"), ("admin.vm.CreateInPool.StandaloneVM", "", "name=s2 label=red pool=nope"),
+        ("admin.vm.CreateInPool.StandaloneVM", "", "name=s2 label=red pool:invalid=varlibqubes"),
+        ("admin.vm.CreateInPool.StandaloneVM", "", "name=s2 label=red pool=varlibqubes pool:root=varlibqubes"),
+        ("admin.vm.Create.StandaloneVM", "", "name=s2 label=red pool=varlibqubes"), ("admin.vm.Create.StandaloneVM", "", "name=s2 label=pink"),
+        ("admin.vm.Create.StandaloneVM", "solo", "name=s2 label=red"), ("admin.vm.Create.StandaloneVM", "", "name=s2 label=7"),
+        ("admin.vm.CreateInPool.StandaloneVM", "", "name=s2 label=blue pool:private=varlibqubes"), ("admin.vm.List", "", ""),
     ];
 
     [PeerFact]
