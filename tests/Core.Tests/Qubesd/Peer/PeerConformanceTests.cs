@@ -339,6 +339,19 @@ public abstract class PeerConformanceTests
     }
 
     [PeerFact]
+    public async Task PoolVolumeReader_MatchesEveryVolumeOfTheFilePoolToItsVm()
+    {
+        using var client = Client();
+        var volumes = await new QubesPoolConsole.Core.Qubesd.Volumes.R4PoolVolumeReader(client).ReadAsync("varlibqubes");
+        Assert.Empty(volumes.Problems);
+        Assert.DoesNotContain(volumes.Rows, r => r.Error is not null);
+        var work = Assert.Single(volumes.Rows, r => r is { Vm: "work", Volume: "private" });
+        Assert.Equal("appvms/work/private", work.Vid);
+        Assert.True(work.Size > 0);
+        Assert.Equal("vm-templates/fedora-42/root", Assert.Single(volumes.Rows, r => r is { Vm: "work", Volume: "root" }).Source);
+    }
+
+    [PeerFact]
     public async Task ParallelCalls_AllAnswered()
     {
         using var client = new QubesdClient(new QubesdClientOptions { SocketPath = _peer.SocketPath, MaxParallelCalls = 4 });
