@@ -131,6 +131,21 @@ public class R4PoolsE2ETests(BrowserFixture browser) : BrowserTest(browser), IAs
     }
 
     [Fact]
+    public async Task PoolLink_OpensItsVolumes_SortableAndFilterable()
+    {
+        var page = await OpenPoolsAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Volumes of varlibqubes" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(Console.BaseUrl + "/pools/varlibqubes");
+        var table = page.GetByTestId("r4-volumes");
+        await Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = "vault" })).ToHaveCountAsync(2);
+        await Expect(page.GetByTestId("r4-volume-totals")).ToContainTextAsync("12.0 GiB in size");
+        await page.ScreenshotAsync(new() { Path = "/tmp/r4-pool-volumes.png", FullPage = true });
+        await page.GetByLabel("Filter volumes").FillAsync("volatile");
+        await Expect(table.Locator("tbody tr")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task StorageConfOnlyPage_OverQubesd_SaysTheBackendHasNoSuchPage()
     {
         var page = await OpenLoggedInAsync(Console, "/raw");

@@ -55,6 +55,7 @@ public sealed record ConsolePages
     public static ConsolePages Qubesd { get; } = new()
     {
         BackendName = "qubesd (Qubes R4)",
+        PoolDetails = typeof(R4PoolPage),
         Pools = typeof(R4PoolsPage),
         Review = typeof(R4ReviewPage),
         PendingChanges = typeof(R4PendingChangesBar),

@@ -45,6 +45,9 @@ public class R4ReviewPageTests : R4TestContext
         Assert.Equal("ran", page.Find("[data-step-status]").GetAttribute("data-step-status"));
         Assert.Contains("fast", (await Client.PoolListAsync()).Value!);
         Assert.Empty(Draft.Changes);
+        var entry = Assert.Single(Audit.Read());
+        Assert.Equal(("tester", "session-1"), (entry.User, entry.Session));
+        Assert.StartsWith("qvm-pool add fast file", entry.Summary);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using QubesPoolConsole.Core.Audit;
 using MudBlazor;
 using QubesPoolConsole.Components.R4;
 using QubesPoolConsole.Core.Qubesd.Backend;
@@ -22,6 +23,9 @@ public abstract class R4TestContext : ComponentTestContext, IAsyncLifetime
     /// <summary>A client on the stand-in, to check what qubesd holds.</summary>
     protected QubesdClient Client => _client!;
 
+    /// <summary>The audit journal the review page writes applies to.</summary>
+    protected JsonLinesAuditLog Audit { get; private set; } = default!;
+
     /// <summary>The session's draft.</summary>
     protected R4Draft Draft { get; private set; } = default!;
 
@@ -34,6 +38,9 @@ public abstract class R4TestContext : ComponentTestContext, IAsyncLifetime
         Services.AddSingleton(drafts);
         Services.AddScoped(sp => new R4Session(drafts, "session-1"));
         Services.AddScoped<R4Dialogs>();
+        Audit = new JsonLinesAuditLog(Path.Combine(_dir, "audit.jsonl"));
+        Services.AddSingleton<IAuditLog>(Audit);
+        Services.AddSingleton(new AuditUser("tester"));
         Draft = await drafts.ForAsync("session-1");
     }
 
