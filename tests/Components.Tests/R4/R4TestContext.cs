@@ -1,6 +1,6 @@
-using QubesPoolConsole.Core.Audit;
 using MudBlazor;
 using QubesPoolConsole.Components.R4;
+using QubesPoolConsole.Core.Audit;
 using QubesPoolConsole.Core.Qubesd.Backend;
 using QubesPoolConsole.Core.Qubesd.Sandbox;
 using QubesPoolConsole.Core.Qubesd.Wire;
