@@ -54,10 +54,7 @@ public sealed record ConsolePages
     /// <summary>Qubes R4.1+: pools in qubesd, through the Admin API.</summary>
     public static ConsolePages Qubesd { get; } = new()
     {
-        BackendName = "qubesd (Qubes R4)",
-        PoolDetails = typeof(R4PoolPage),
-        Pools = typeof(R4PoolsPage),
-        Review = typeof(R4ReviewPage),
-        PendingChanges = typeof(R4PendingChangesBar),
+        BackendName = "qubesd (Qubes R4)", Pools = typeof(R4PoolsPage), Review = typeof(R4ReviewPage),
+        PendingChanges = typeof(R4PendingChangesBar), PoolDetails = typeof(R4PoolPage),
     };
 }

@@ -167,41 +167,29 @@ internal sealed partial class AdminApi
         }
         else
         {
-            var rootPool = Target("root", snapshot: false, rw: true);
-            result.Add(new SandboxVolume
-            {
-                Name = "root",
-                Pool = rootPool,
-                Vid = Vid(rootPool, "root"),
-                RevisionsToKeep = Rtk(rootPool),
-                Rw = true,
-                SaveOnStop = true,
-                Size = 10 * Gib
-            });
+            result.Add(Own("root", keep: true, 10 * Gib));
         }
-        var privatePool = Target("private", snapshot: false, rw: true);
-        result.Add(new SandboxVolume
-        {
-            Name = "private",
-            Pool = privatePool,
-            Vid = Vid(privatePool, "private"),
-            RevisionsToKeep = Rtk(privatePool),
-            Rw = true,
-            SaveOnStop = true,
-            Size = 2 * Gib
-        });
-        var volatilePool = Target("volatile", snapshot: false, rw: true);
-        result.Add(new SandboxVolume
-        {
-            Name = "volatile",
-            Pool = volatilePool,
-            Vid = Vid(volatilePool, "volatile"),
-            Rw = true,
-            Size = 10 * Gib
-        });
+        result.Add(Own("private", keep: true, 2 * Gib));
+        result.Add(Own("volatile", keep: false, 10 * Gib));
         var kernelPool = Target("kernel", snapshot: false, rw: false);
         result.Add(new SandboxVolume { Name = "kernel", Pool = kernelPool, Vid = SandboxSeed.KernelVersion });
         return result;
+
+        // A writable volume of the VM's own (not a snapshot) in the pool it goes to; kept ones keep its revisions.
+        SandboxVolume Own(string name, bool keep, long size)
+        {
+            var pool = Target(name, snapshot: false, rw: true);
+            return new SandboxVolume
+            {
+                Name = name,
+                Pool = pool,
+                Vid = Vid(pool, name),
+                RevisionsToKeep = keep ? Rtk(pool) : "0",
+                Rw = true,
+                SaveOnStop = keep,
+                Size = size,
+            };
+        }
     }
 
     /// <summary>FileVolume.create: a sparse image unless snap_on_start; ReflinkVolume.create: only save_on_stop ones.</summary>

@@ -63,19 +63,24 @@ public sealed class CreateVmTests : SandboxTests
 
     [Theory]
     [InlineData("admin.vm.CreateInPool.AppVM", "name=x1 label=red pool=no-such-pool", "2\\0QubesException\\0\\0Unknown storage pool no-such-pool\\0")]
-    [InlineData("admin.vm.CreateInPool.AppVM", "name=x1 label=red pool:invalid=varlibqubes", "")]
+    [InlineData("admin.vm.Create.AppVM", "name=work label=red", "2\\0QubesValueError\\0\\0VM work already exists\\0")]
     [InlineData("admin.vm.CreateInPool.AppVM", "name=x1 label=red pool:root=varlibqubes",
         "2\\0QubesException\\0\\0Snapshot volume root must be in the same pool as its origin (root volume of template),cannot move to pool varlibqubes \\0")]
-    [InlineData("admin.vm.CreateInPool.AppVM", "name=x1 label=red pool=varlibqubes pool:root=varlibqubes", "")]
-    [InlineData("admin.vm.Create.AppVM", "name=x1 label=red pool=varlibqubes", "")]
-    [InlineData("admin.vm.Create.AppVM", "name=work label=red", "2\\0QubesValueError\\0\\0VM work already exists\\0")]
     [InlineData("admin.vm.Create.AppVM", "name=x1 label=pink", "2\\0QubesLabelNotFoundError\\0\\0Label does not exist: pink\\0")]
-    [InlineData("admin.vm.Create.AppVM", "name=x1 label=1", "")]
-    [InlineData("admin.vm.Create.AppVM", "name=x1", "")]
     [InlineData("admin.vm.Create.AppVM", "name=1x label=red", "2\\0QubesValueError\\0\\0VM name cannot start with hyphen, underscore, dot or numbers\\0")]
     public async Task RefusesAsQubesdDoes(string method, string payload, string reply)
     {
         Assert.Equal(reply, await Q.Call(method, Template, payload: payload));
+        Assert.DoesNotContain("x1 ", await Q.Call("admin.vm.List"));
+    }
+
+    [Theory]
+    [InlineData("admin.vm.CreateInPool.AppVM", "name=x1 label=red pool:invalid=varlibqubes", "name=x1 label=red pool=varlibqubes pool:root=varlibqubes")]
+    [InlineData("admin.vm.Create.AppVM", "name=x1 label=red pool=varlibqubes", "name=x1 label=1", "name=x1")]
+    public async Task RefusesWithAnEmptyReply(string method, params string[] payloads)
+    {
+        foreach (var payload in payloads)
+            Assert.True(await Q.Call(method, Template, payload: payload) == "", $"{method} with '{payload}'");
         Assert.DoesNotContain("x1 ", await Q.Call("admin.vm.List"));
     }
 
