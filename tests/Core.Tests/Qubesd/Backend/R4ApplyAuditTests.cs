@@ -1,6 +1,4 @@
 using QubesPoolConsole.Core.Audit;
-using QubesPoolConsole.Core.Qubesd.Backend;
-using QubesPoolConsole.Core.Qubesd.Pools;
 
 namespace QubesPoolConsole.Core.Tests.Qubesd.Backend;
 

@@ -1,6 +1,3 @@
-using QubesPoolConsole.Core.Qubesd.Backend;
-using QubesPoolConsole.Core.Qubesd.Pools;
-using QubesPoolConsole.Core.Qubesd.Wire;
 using QubesPoolConsole.Core.Tests.Qubesd.Peer;
 
 namespace QubesPoolConsole.Core.Tests.Qubesd.Backend;

@@ -1,6 +1,3 @@
-using QubesPoolConsole.Core.Qubesd.Backend;
-using QubesPoolConsole.Core.Qubesd.Pools;
-using QubesPoolConsole.Core.Qubesd.Wire;
 
 namespace QubesPoolConsole.Core.Tests.Qubesd.Backend;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using QubesPoolConsole.Core.Qubesd.Backend;
 using Xunit.Abstractions;
 
 namespace QubesPoolConsole.Core.Tests.Qubesd.Backend;

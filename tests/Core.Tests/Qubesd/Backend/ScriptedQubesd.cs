@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
-using QubesPoolConsole.Core.Qubesd.Wire;
 using QubesPoolConsole.Core.Tests.Qubesd.Wire;
 
 namespace QubesPoolConsole.Core.Tests.Qubesd.Backend;

@@ -1,6 +1,4 @@
-using QubesPoolConsole.Core.Qubesd.Backend;
 using QubesPoolConsole.Core.Qubesd.Volumes;
-using QubesPoolConsole.Core.Qubesd.Wire;
 using QubesPoolConsole.Core.Tests.Qubesd.Backend;
 using QubesPoolConsole.Core.Tests.Qubesd.Sandbox;
 
