@@ -131,6 +131,26 @@ public class R4PoolsE2ETests(BrowserFixture browser) : BrowserTest(browser), IAs
     }
 
     [Fact]
+    public async Task FileReflinkPool_OnAFileSystemWithoutReflinks_ApplyReportsQubesdsRefusal_NothingListed()
+    {
+        // The data folder is on ext4 here, so qubesd's real FICLONE probe fails, as it would on such a dom0 disk.
+        var page = await OpenPoolsAsync();
+        var dir = Path.Combine(_dir, "cow");
+
+        await R4PoolDialog.StageFilePoolAsync(page, "cow", dir, driver: "file-reflink");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Review changes (1 pending)" }).ClickAsync();
+        await Expect(page.GetByTestId("r4-command")).ToHaveTextAsync($"qvm-pool add cow file-reflink -o dir_path={dir}");
+        await Expect(page.GetByText("reflink", new() { Exact = false }).First).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+
+        await Expect(page.GetByTestId("r4-outcome")).ToContainTextAsync("does not support reflinks");
+        await page.ScreenshotAsync(new() { Path = "/tmp/r4-reflink-refused.png", FullPage = true });
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the pools" }).ClickAsync();
+        await Expect(Row(page, "varlibqubes")).ToBeVisibleAsync();
+        await Expect(Row(page, "cow")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task PoolLink_OpensItsVolumes_SortableAndFilterable()
     {
         var page = await OpenPoolsAsync();

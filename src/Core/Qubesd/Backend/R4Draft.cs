@@ -177,7 +177,7 @@ public sealed class R4Draft
             var ran = outcomes.Count(o => o.Status == R4StepStatus.Ran);
             var message = failed is null
                 ? $"All {ran} steps ran."
-                : $"Step {failed.Step.Number} failed ({failed.Step.Command}): {failed.Message}. {ran} step(s) before it ran; {outcomes.Count - ran - 1} step(s) after it were not sent and were dropped from the draft.";
+                : $"Step {failed.Step.Number} failed ({failed.Step.Command}): {failed.Message?.TrimEnd('.')}. {ran} step(s) before it ran; {outcomes.Count - ran - 1} step(s) after it were not sent and were dropped from the draft.";
             return new R4ApplyOutcome(failed is null ? R4ApplyStatus.Applied : R4ApplyStatus.Failed, outcomes, message, [], [], after)
             {
                 PlannedDiff = snap.Plan.Diff,
