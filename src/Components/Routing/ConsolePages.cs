@@ -9,17 +9,12 @@ namespace QubesPoolConsole.Components.Routing;
 /// the host registers one set, and the route hosts render its pages, so no page asks which Qubes release it is on.
 /// A null page is one the backend does not have (e.g. storage.conf's raw editor over qubesd).
 /// </summary>
-public sealed record ConsolePages
+/// <param name="BackendName">Which backend's pages these are, for "not on this backend" sentences.</param>
+/// <param name="Pools">All pools, with their state and the actions on them.</param>
+/// <param name="Review">The pending changes: what will change, then apply or revert.</param>
+/// <param name="PendingChanges">The app bar's entry to the review, with the pending count.</param>
+public sealed record ConsolePages(string BackendName, Type Pools, Type Review, Type PendingChanges)
 {
-    /// <summary>All pools, with their state and the actions on them.</summary>
-    public required Type Pools { get; init; }
-
-    /// <summary>The pending changes: what will change, then apply or revert.</summary>
-    public required Type Review { get; init; }
-
-    /// <summary>The app bar's entry to the review, with the pending count.</summary>
-    public required Type PendingChanges { get; init; }
-
     /// <summary>The app bar's words for the backend and Qubes release (the host sets what it resolved).</summary>
     public string Caption { get; init; } = "";
 
@@ -35,16 +30,9 @@ public sealed record ConsolePages
     /// <summary>Earlier versions of the configuration, to restore one.</summary>
     public Type? EarlierVersions { get; init; }
 
-    /// <summary>Which backend's pages these are, for "not on this backend" sentences.</summary>
-    public required string BackendName { get; init; }
-
     /// <summary>Qubes R3.2: pools in storage.conf.</summary>
-    public static ConsolePages StorageConf { get; } = new()
+    public static ConsolePages StorageConf { get; } = new("storage.conf (Qubes R3.2)", typeof(PoolsPage), typeof(ReviewPage), typeof(PendingChangesBar))
     {
-        BackendName = "storage.conf (Qubes R3.2)",
-        Pools = typeof(PoolsPage),
-        Review = typeof(ReviewPage),
-        PendingChanges = typeof(PendingChangesBar),
         PoolDetails = typeof(PoolDetailsPage),
         NewVm = typeof(Pages.NewVm.NewVmPage),
         RawEditor = typeof(RawEditorPage),
@@ -52,9 +40,8 @@ public sealed record ConsolePages
     };
 
     /// <summary>Qubes R4.1+: pools in qubesd, through the Admin API.</summary>
-    public static ConsolePages Qubesd { get; } = new()
+    public static ConsolePages Qubesd { get; } = new("qubesd (Qubes R4)", typeof(R4PoolsPage), typeof(R4ReviewPage), typeof(R4PendingChangesBar))
     {
-        BackendName = "qubesd (Qubes R4)", Pools = typeof(R4PoolsPage), Review = typeof(R4ReviewPage),
-        PendingChanges = typeof(R4PendingChangesBar), PoolDetails = typeof(R4PoolPage),
+        PoolDetails = typeof(R4PoolPage),
     };
 }
