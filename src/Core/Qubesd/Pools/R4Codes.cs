@@ -56,6 +56,16 @@ public static class R4Codes
     public const string AddThenRemove = P + "add-then-remove";
     public const string RepeatedStep = P + "repeated-step";
 
+    // New VM (qubes/api/admin.py _vm_create, qubes/vm/qubesvm.py _patch_pool_config)
+    public const string VmNameInvalid = P + "vm-name-invalid";
+    public const string VmExists = P + "vm-exists";
+    public const string LabelUnknown = P + "label-unknown";
+    public const string TemplateUnknown = P + "template-unknown";
+    public const string VmPoolUnknown = P + "vm-pool-unknown";
+    public const string VolumeUnknown = P + "volume-unknown";
+    public const string SnapshotCannotMove = P + "snapshot-cannot-move";
+    public const string PoolTooSmall = P + "pool-too-small";
+
     // Staleness
     public const string PoolsChanged = P + "pools-changed";
 }
