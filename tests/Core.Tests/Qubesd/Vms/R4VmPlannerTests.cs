@@ -1,7 +1,4 @@
-using QubesPoolConsole.Core.Qubesd.Backend;
-using QubesPoolConsole.Core.Qubesd.Pools;
 using QubesPoolConsole.Core.Qubesd.Vms;
-using QubesPoolConsole.Core.Qubesd.Wire;
 using QubesPoolConsole.Core.Tests.Qubesd.Sandbox;
 
 namespace QubesPoolConsole.Core.Tests.Qubesd.Vms;
@@ -16,6 +13,13 @@ public sealed class R4VmPlannerTests
         return await R4VmPlanner.PlanAsync(client, view, request);
     }
 
+    private static async Task<R4VmAnalysis> PlanAcceptedAsync(SandboxFixture q, R4VmRequest request)
+    {
+        var a = await PlanAsync(q, request);
+        Assert.True(a.Accepted, string.Join("\n", a.Findings));
+        return a;
+    }
+
     private static Dictionary<string, string> Pools(params string[] pairs)
         => pairs.Select(p => p.Split('=')).ToDictionary(p => p[0], p => p[1]);
 
@@ -23,9 +27,7 @@ public sealed class R4VmPlannerTests
     public async Task PerVolumePools_PlanEachVolumeWithItsPoolDefaultAndSize()
     {
         await using var q = await SandboxFixture.StartAsync();
-        var a = await PlanAsync(q, new R4VmRequest("mail", "blue", Pools: Pools("private=varlibqubes", "volatile=vm-pool")));
-
-        Assert.True(a.Accepted, string.Join("\n", a.Findings));
+        var a = await PlanAcceptedAsync(q, new R4VmRequest("mail", "blue", Pools: Pools("private=varlibqubes", "volatile=vm-pool")));
         Assert.Equal("qvm-create --class AppVM --label blue --pool private=varlibqubes --pool volatile=vm-pool mail", a.Plan.QvmCreate);
         Assert.Equal("admin.vm.CreateInPool.AppVM", a.Plan.Call.Method);
         Assert.Equal("name=mail label=blue pool:private=varlibqubes pool:volatile=vm-pool", a.Plan.Call.Payload);
@@ -42,9 +44,7 @@ public sealed class R4VmPlannerTests
     public async Task OnePool_MovesOnlyWritableNonSnapshotVolumes()
     {
         await using var q = await SandboxFixture.StartAsync();
-        var a = await PlanAsync(q, new R4VmRequest("mail", "red", Pool: "varlibqubes"));
-
-        Assert.True(a.Accepted, string.Join("\n", a.Findings));
+        var a = await PlanAcceptedAsync(q, new R4VmRequest("mail", "red", Pool: "varlibqubes"));
         Assert.Equal(["vm-pool", "varlibqubes", "varlibqubes", "linux-kernel"], a.Plan.Volumes.Select(x => x.Pool));
         Assert.Equal("name=mail label=red pool=varlibqubes", a.Plan.Call.Payload);
     }
@@ -53,9 +53,7 @@ public sealed class R4VmPlannerTests
     public async Task StandaloneVm_RootIsNewAndFallsToTheDefault()
     {
         await using var q = await SandboxFixture.StartAsync();
-        var a = await PlanAsync(q, new R4VmRequest("solo", "green", Class: "StandaloneVM"));
-
-        Assert.True(a.Accepted, string.Join("\n", a.Findings));
+        var a = await PlanAcceptedAsync(q, new R4VmRequest("solo", "green", Class: "StandaloneVM"));
         var root = a.Plan.Volumes[0];
         Assert.Equal(("vm-pool", "default (default_pool_root)", 10L << 30, true), (root.Pool, root.Why, root.Size!.Value, root.IsCreated));
         Assert.Equal("admin.vm.Create.StandaloneVM", a.Plan.Call.Method);
