@@ -65,6 +65,8 @@ public static class R4Codes
     public const string VolumeUnknown = P + "volume-unknown";
     public const string SnapshotCannotMove = P + "snapshot-cannot-move";
     public const string PoolTooSmall = P + "pool-too-small";
+    public const string VmClassUnknown = P + "vm-class-unknown";
+    public const string VmPoolMixed = P + "vm-pool-mixed";
 
     // Staleness
     public const string PoolsChanged = P + "pools-changed";

@@ -18,6 +18,12 @@ public static partial class R4VmPlanner
     /// <summary>The volumes of a new VM in Qubes' order.</summary>
     public static readonly IReadOnlyList<string> VolumeNames = ["root", "private", "volatile", "kernel"];
 
+    /// <summary>
+    /// The classes the console creates. Not DispVM: its root and private are snapshots of a disposable template's
+    /// (an AppVM with template_for_dispvms), which the planner does not read yet.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Classes = ["AppVM", "TemplateVM", "StandaloneVM"];
+
     /// <summary>Reads labels, VMs and (when needed) the template's root, then plans <paramref name="request"/>.</summary>
     public static async Task<R4VmAnalysis> PlanAsync(IQubesdClient client, R4PoolsView view, R4VmRequest request, CancellationToken cancellationToken = default)
     {
@@ -27,6 +33,12 @@ public static partial class R4VmPlanner
         var labels = QubesdReplyText.Lines(await labelsTask.ConfigureAwait(false));
         var vms = await vmsTask.ConfigureAwait(false);
 
+        if (request.Class == "DispVM")
+            findings.Add(R4Finding.Error(R4Codes.VmClassUnknown, "The console does not create named disposables yet; use qvm-create --class DispVM --template DISPOSABLE-TEMPLATE NAME in dom0."));
+        else if (!Classes.Contains(request.Class))
+            findings.Add(R4Finding.Error(R4Codes.VmClassUnknown, $"The console creates AppVM, TemplateVM or StandaloneVM, not {request.Class}."));
+        if (request.Pool is not null && (request.Pools?.Count ?? 0) > 0)
+            findings.Add(R4Finding.Error(R4Codes.VmPoolMixed, "Only one of 'pool=' and 'pool:volume=' can be used: choose one pool for all volumes or pools per volume."));
         if (NameProblem(request.Name) is { } problem) findings.Add(R4Finding.Error(R4Codes.VmNameInvalid, problem));
         if (vms.IsOk && vms.Value!.Any(v => v.Name == request.Name))
             findings.Add(R4Finding.Error(R4Codes.VmExists, $"VM {request.Name} already exists; choose another name."));
