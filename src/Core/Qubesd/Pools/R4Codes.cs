@@ -67,6 +67,8 @@ public static class R4Codes
     public const string PoolTooSmall = P + "pool-too-small";
     public const string VmClassUnknown = P + "vm-class-unknown";
     public const string VmPoolMixed = P + "vm-pool-mixed";
+    public const string KernelPoolOnly = P + "kernel-pool-only";
+    public const string KernelNotInKernelPool = P + "kernel-not-in-kernel-pool";
 
     // Staleness
     public const string PoolsChanged = P + "pools-changed";

@@ -14,6 +14,7 @@ namespace QubesPoolConsole.Core.Qubesd.Vms;
 public static partial class R4VmPlanner
 {
     private const long Gib = 1L << 30;
+    private const string KernelDriver = "linux-kernel";
 
     /// <summary>The volumes of a new VM in Qubes' order.</summary>
     public static readonly IReadOnlyList<string> VolumeNames = ["root", "private", "volatile", "kernel"];
@@ -98,6 +99,21 @@ public static partial class R4VmPlanner
             {
                 var (property, pool) = DefaultFor(view, vol);
                 volumes.Add(new R4VmVolumePlan(vol, pool, $"default ({property})", size));
+            }
+        }
+
+        foreach (var v in volumes.Where(v => v.Pool is not null && v.Why.StartsWith("given", StringComparison.Ordinal)))
+        {
+            bool kernelPool = pools?.Find(v.Pool!)?.Driver == KernelDriver;
+            if (v.Volume != "kernel" && kernelPool)
+            {
+                findings.Add(R4Finding.Error(R4Codes.KernelPoolOnly,
+                    $"Pool {v.Pool} (linux-kernel) holds only the kernels dom0 provides; the {v.Volume} volume is writable and qubesd would refuse it (an empty reply). Choose another pool for {v.Volume}.", v.Pool, v.Volume));
+            }
+            else if (v.Volume == "kernel" && !kernelPool)
+            {
+                findings.Add(R4Finding.Warning(R4Codes.KernelNotInKernelPool,
+                    $"Pool {v.Pool} is not a linux-kernel pool: the VM's kernel volume would be an empty read-only image there instead of the kernel dom0 provides.", v.Pool, "kernel"));
             }
         }
 

@@ -78,6 +78,7 @@ public sealed class R4VmPlannerTests
     [InlineData("mail", "blue", "nope", null, R4Codes.TemplateUnknown)]
     [InlineData("mail", "blue", null, "private=nowhere", R4Codes.VmPoolUnknown)]
     [InlineData("mail", "blue", null, "swap=varlibqubes", R4Codes.VolumeUnknown)]
+    [InlineData("mail", "blue", null, "private=linux-kernel", R4Codes.KernelPoolOnly)]
     public async Task Refusals_CarryTheirCode(string name, string label, string? template, string? pool, string code)
     {
         await using var q = await SandboxFixture.StartAsync();
@@ -97,4 +98,21 @@ public sealed class R4VmPlannerTests
     [InlineData("web-dm", "VM name cannot end with -dm")]
     public void NameProblem_FollowsValidateName(string name, string? expected)
         => Assert.Equal(expected, R4VmPlanner.NameProblem(name));
+
+    [Fact]
+    public async Task KernelInAFilePool_IsAllowedWithAWarning()
+    {
+        await using var q = await SandboxFixture.StartAsync();
+        var a = await PlanAcceptedAsync(q, new R4VmRequest("mail", "blue", Pools: Pools("kernel=varlibqubes")));
+        var f = Assert.Single(a.Findings);
+        Assert.Equal((R4Codes.KernelNotInKernelPool, false), (f.Code, f.IsError));
+    }
+
+    [Fact]
+    public async Task OnePoolThatIsAKernelPool_IsRefusedForEachWritableVolume()
+    {
+        await using var q = await SandboxFixture.StartAsync();
+        var a = await PlanAsync(q, new R4VmRequest("mail", "blue", Pool: "linux-kernel"));
+        Assert.Equal(["private", "volatile"], a.Findings.Where(f => f.Code == R4Codes.KernelPoolOnly).Select(f => f.Option));
+    }
 }
