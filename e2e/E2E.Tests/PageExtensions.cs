@@ -8,10 +8,13 @@ public static class PageExtensions
         Directory.CreateDirectory(dir);
         await page.GetByRole(AriaRole.Button, new() { Name = "Add pool" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
+        // The dialog focuses its first field once it is interactive; a fill before that can be lost to its first render.
+        await Expect(dialog.GetByLabel("Pool name")).ToBeFocusedAsync(new() { Timeout = 15_000 });
         await dialog.GetByLabel("Pool name").FillAsync(name);
         await dialog.GetByLabel("Directory (dir_path)").FillAsync(dir);
+        await Expect(dialog.GetByLabel("Pool name")).ToHaveValueAsync(name);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Create pool" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0, new() { Timeout = 15_000 });
     }
 
     /// <summary>

@@ -43,5 +43,6 @@ public sealed record ConsolePages(string BackendName, Type Pools, Type Review, T
     public static ConsolePages Qubesd { get; } = new("qubesd (Qubes R4)", typeof(R4PoolsPage), typeof(R4ReviewPage), typeof(R4PendingChangesBar))
     {
         PoolDetails = typeof(R4PoolPage),
+        NewVm = typeof(R4NewVmPage),
     };
 }

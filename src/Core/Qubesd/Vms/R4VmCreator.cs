@@ -1,5 +1,6 @@
 using QubesPoolConsole.Core.Qubesd.Backend;
 using QubesPoolConsole.Core.Qubesd.Wire;
+using QubesPoolConsole.Core.Storage;
 
 namespace QubesPoolConsole.Core.Qubesd.Vms;
 
@@ -10,7 +11,7 @@ namespace QubesPoolConsole.Core.Qubesd.Vms;
 /// </summary>
 public sealed class R4VmCreator(R4PoolReader reader)
 {
-    private readonly IQubesdClient client = reader.Client;
+    private readonly IQubesdClient _client = reader.Client;
 
     /// <summary>How long the create call may take: qubesd writes (or reflinks, or snapshots) every image before it answers.</summary>
     public static readonly TimeSpan CreateTimeout = TimeSpan.FromMinutes(5);
@@ -27,7 +28,7 @@ public sealed class R4VmCreator(R4PoolReader reader)
 
         Say("Reading pools, VMs and labels from qubesd…");
         var view = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var analysis = await R4VmPlanner.PlanAsync(client, view, request, cancellationToken).ConfigureAwait(false);
+        var analysis = await R4VmPlanner.PlanAsync(_client, view, request, cancellationToken).ConfigureAwait(false);
         if (!analysis.Accepted)
         {
             var why = string.Join(" ", analysis.Findings.Where(f => f.IsError).Select(f => f.Message));
@@ -44,17 +45,17 @@ public sealed class R4VmCreator(R4PoolReader reader)
 
         Say($"$ {analysis.Plan.QvmCreate}");
         Say($"Sending {call}");
-        var reply = await client.CallAsync(wire, CreateTimeout, cancellationToken).ConfigureAwait(false);
+        var reply = await _client.CallAsync(wire, CreateTimeout, cancellationToken).ConfigureAwait(false);
         if (reply.IsOk)
         {
             var volumes = await ReadVolumesAsync(request.Name, cancellationToken).ConfigureAwait(false);
-            foreach (var v in volumes) Say($"{v.Volume}: pool {v.Pool ?? "?"}, {(v.Size is { } s ? s + " bytes" : "size not reported")}");
+            foreach (var v in volumes) Say($"{v.Volume}: pool {v.Pool ?? "?"}, {(v.Size is { } s ? $"{DiskSpace.Format(s)} ({s} bytes)" : "size not reported")}");
             return new R4VmCreateOutcome(R4VmCreateStatus.Created, $"VM {request.Name} was created.", analysis, volumes, lines);
         }
 
         Say("qubesd: " + reply.Message);
         // qubesd deletes the VM from the app when create_on_disk fails; check rather than trust.
-        var vms = await client.VmListAsync(cancellationToken).ConfigureAwait(false);
+        var vms = await _client.VmListAsync(cancellationToken).ConfigureAwait(false);
         var failed = $"qubesd did not create VM {request.Name}: {reply.Message}.";
         if (!vms.IsOk)
         {
@@ -72,9 +73,9 @@ public sealed class R4VmCreator(R4PoolReader reader)
 
     private async Task<IReadOnlyList<R4CreatedVolume>> ReadVolumesAsync(string vm, CancellationToken cancellationToken)
     {
-        var names = await client.VmVolumeListAsync(vm, cancellationToken).ConfigureAwait(false);
+        var names = await _client.VmVolumeListAsync(vm, cancellationToken).ConfigureAwait(false);
         if (!names.IsOk) return [];
-        var infos = await Task.WhenAll(names.Value.Select(n => client.VmVolumeInfoAsync(vm, n, cancellationToken))).ConfigureAwait(false);
+        var infos = await Task.WhenAll(names.Value.Select(n => _client.VmVolumeInfoAsync(vm, n, cancellationToken))).ConfigureAwait(false);
         return names.Value.Zip(infos, (n, i) => i.IsOk
             ? new R4CreatedVolume(n, i.Value["pool"], i.Value.GetInt64("size"), i.Value["vid"])
             : new R4CreatedVolume(n, null, null, null)).ToList();
