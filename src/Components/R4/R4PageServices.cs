@@ -17,7 +17,7 @@ public static class R4PageServices
     {
         services.AddSingleton(sp =>
         {
-            var drafts = new R4SessionDrafts(new R4PoolReader(client(sp)));
+            var drafts = new R4SessionDrafts(new R4PoolReader(client(sp)), sp.GetService<QubesdEventHub>());
             started?.Invoke(sp, drafts);
             return drafts;
         });

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using QubesPoolConsole.Core.Audit;
 using QubesPoolConsole.Core.Backends;
 using QubesPoolConsole.Core.Qubesd.Backend;
@@ -47,11 +48,13 @@ public sealed class R4Services : IDisposable
 
     /// <summary>
     /// Starts the stand-in qubesd in <see cref="ConsoleBackend.SandboxDirectory"/> (seeded on first start) when the
-    /// backend asks for it; null otherwise. The caller stops it.
+    /// backend asks for it; null otherwise, and null when a stand-in already answers on the socket (the console runs
+    /// on the same folder: the CLI then talks to it, as it would to the one qubesd of a dom0). The caller stops it.
     /// </summary>
     public async Task<QubesdSandbox?> StartSandboxAsync(Action<string>? log = null, CancellationToken cancellationToken = default)
     {
         if (!Backend.StartsSandbox || Backend.SandboxDirectory is not { } dir) return null;
+        if (await AnswersAsync(Backend.SocketPath!, cancellationToken).ConfigureAwait(false)) return null;
         Directory.CreateDirectory(Path.GetDirectoryName(dir)!);
         return await QubesdSandbox.StartAsync(new QubesdSandboxOptions
         {
@@ -60,6 +63,22 @@ public sealed class R4Services : IDisposable
             Release = Backend.SandboxRelease,
             Log = log,
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Starting a second stand-in would replace the running one's socket file and leave it unreachable.
+    private static async Task<bool> AnswersAsync(string socketPath, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(socketPath)) return false;
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     /// <inheritdoc />

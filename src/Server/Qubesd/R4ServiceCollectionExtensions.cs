@@ -22,6 +22,13 @@ public static class R4ServiceCollectionExtensions
         services.AddSingleton(r4);
         services.AddSingleton(r4.Client);
         services.AddSingleton(r4.Reader);
+        // One admin.Events stream for the process, opened with the first qubesd page's drafts.
+        services.AddSingleton(_ =>
+        {
+            var hub = new QubesdEventHub(r4.Client);
+            hub.Start();
+            return hub;
+        });
         if (backend.StartsSandbox) services.AddHostedService<QubesdSandboxHostedService>();
         return services;
     }

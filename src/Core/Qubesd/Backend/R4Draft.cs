@@ -119,6 +119,53 @@ public sealed class R4Draft
     }
 
     /// <summary>
+    /// Re-reads qubesd after something changed there (an <c>admin.Events</c> event): with nothing staged the draft
+    /// moves onto the new pools; with changes staged it keeps its base and records how qubesd now differs
+    /// (<see cref="R4DraftSnapshot.StaleBy"/>). Returns false (nothing changed) while an apply runs.
+    /// </summary>
+    public async Task<bool> RefreshAsync(CancellationToken cancellationToken = default)
+        => Refresh(await _reader.ReadAsync(cancellationToken).ConfigureAwait(false));
+
+    /// <summary>As <see cref="RefreshAsync"/>, with a reading already made (one read serves every session's draft).</summary>
+    public bool Refresh(R4PoolsView fresh)
+    {
+        lock (_gate)
+        {
+            if (_applying) return false;
+            var snap = _snapshot;
+            if (!snap.HasChanges) _snapshot = Fresh(fresh);
+            else if (snap.Base.State is { } start && fresh.State is { } now)
+                _snapshot = snap with { StaleBy = R4Staleness.Differences(start.Pools, now.Pools, start.Defaults, now.Defaults) };
+            else return false;
+        }
+        Changed?.Invoke();
+        return true;
+    }
+
+    /// <summary>
+    /// Reads the pools again and re-plans the staged changes on them, keeping every change: refused (the draft
+    /// unchanged, the findings returned) when the changes no longer plan without errors on what qubesd now holds.
+    /// </summary>
+    public async Task<R4StageResult> RebaseAsync(CancellationToken cancellationToken = default)
+    {
+        var fresh = await _reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        R4StageResult result;
+        lock (_gate)
+        {
+            if (_applying) return Refused(ApplyingCode, "An apply is running; the draft cannot change until it ends.");
+            if (fresh.State is not { } state)
+                return Refused(NotLoadedCode, $"The pools could not be re-read, so the changes stay on the old reading: {fresh.Error}");
+            var changes = _snapshot.Changes;
+            var plan = R4Planner.Plan(state, changes);
+            if (plan.Findings.Any(f => f.IsError && f.Code != R4Codes.BatchEmpty)) return new R4StageResult(false, plan.Findings);
+            _snapshot = new R4DraftSnapshot(fresh, changes, plan);
+            result = new R4StageResult(true, [.. plan.Findings.Where(f => !f.IsError)]);
+        }
+        Changed?.Invoke();
+        return result;
+    }
+
+    /// <summary>
     /// Re-reads the pools and refuses (nothing sent) when they differ from the draft's base; otherwise sends the
     /// plan's calls in order through the client, stops at the first failure, and never retries. After a run the
     /// draft restarts from a fresh read with nothing staged (the steps that did not run are in the outcome).
@@ -216,7 +263,7 @@ public sealed class R4Draft
         var plan = R4Planner.Plan(state, changes);
         // An emptied draft is not an error here; only apply needs something staged.
         if (plan.Findings.Any(f => f.IsError && f.Code != R4Codes.BatchEmpty)) return new R4StageResult(false, plan.Findings);
-        _snapshot = new R4DraftSnapshot(_snapshot.Base, changes, plan);
+        _snapshot = new R4DraftSnapshot(_snapshot.Base, changes, plan) { StaleBy = changes.Count > 0 ? _snapshot.StaleBy : [] };
         return new R4StageResult(true, [.. plan.Findings.Where(f => !f.IsError)]);
     }
 

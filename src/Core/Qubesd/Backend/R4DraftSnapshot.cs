@@ -10,4 +10,13 @@ public sealed record R4DraftSnapshot(R4PoolsView Base, IReadOnlyList<R4PoolChang
 {
     /// <summary>True when something is staged.</summary>
     public bool HasChanges => Changes.Count > 0;
+
+    /// <summary>
+    /// How qubesd differs from <see cref="Base"/> as last re-read while changes were staged (empty: not known to
+    /// differ). Apply refuses a stale draft; <see cref="R4Draft.RebaseAsync"/> moves the changes onto the new pools.
+    /// </summary>
+    public IReadOnlyList<R4PoolDifference> StaleBy { get; init; } = [];
+
+    /// <summary>True when qubesd was seen to change under the staged changes.</summary>
+    public bool IsStale => StaleBy.Count > 0;
 }

@@ -28,9 +28,11 @@ internal sealed partial class AdminApi
         {
             QubesdRefusal.Enforce(c.Arg.Length == 0, "argument given");
             if (c.Dest.Class == "AdminVM") throw QubesdRefusal.Qubes("QubesValueError", "Cannot remove dom0");
+            Fire("", "domain-pre-delete", ("vm", c.Dest.Name));
             foreach (var v in c.Dest.Volumes) RemoveImage(v);
             _state.Domains.Remove(c.Dest);
             Save();
+            Fire("", "domain-delete", ("vm", c.Dest.Name));
             return null;
         });
     }
@@ -111,6 +113,9 @@ internal sealed partial class AdminApi
         foreach (var v in vm.Volumes) CreateImage(v);
         _state.Domains.Add(vm);
         Save();
+        Fire("", "domain-add", ("vm", vm.Name));
+        Fire(vm.Name, "domain-tag-add:created-by-dom0", ("tag", "created-by-dom0"));
+        Fire(vm.Name, "domain-create-on-disk");
         return null;
     }
 

@@ -103,6 +103,7 @@ internal sealed partial class AdminApi
         pool.Setup();
         _state.Pools.Add(pool);
         Save();
+        Fire("", "pool-add", ("pool", pool.Name));
         return null;
     }
 
@@ -121,8 +122,10 @@ internal sealed partial class AdminApi
             }
         }
         // No data is deleted: directories, LVs and datasets stay (remove_pool no longer calls destroy()).
+        Fire("", "pool-pre-delete", ("pool", pool.Name));
         _state.Pools.Remove(pool);
         Save();
+        Fire("", "pool-delete", ("pool", pool.Name));
         return null;
     }
 

@@ -69,8 +69,10 @@ internal sealed partial class AdminApi
                 ?? throw QubesdRefusal.Qubes("QubesValueError", "Non-ASCII bytes in property value");
             if (!text.All(IsPrintable)) throw QubesdRefusal.Qubes("QubesValueError", "Invalid characters in property value");
             if (_state.FindPool(text) is null) throw QubesdRefusal.Qubes("QubesPropertyValueError", "No such storage pool");
+            var old = OldValue(c.Arg);
             _state.SetProperty(c.Arg, text);
             Save();
+            FirePair("property-pre-set:", "property-set:", c.Arg, ("newvalue", text), old);
             return null;
         });
         Register("admin.property.Reset", true, c =>
@@ -81,10 +83,26 @@ internal sealed partial class AdminApi
                 if (FixedProperties.ContainsKey(c.Arg)) throw QubesdRefusal.Empty("not simulated: Reset of " + c.Arg);
                 throw NoSuchProperty(c.Arg);
             }
+            var old = OldValue(c.Arg);
             _state.ResetProperty(c.Arg);
             Save();
+            // property.__delete__ fires the reset pair around the del pair (the order qubesd streams them).
+            Fire("", "property-pre-reset:" + c.Arg, [("name", c.Arg), .. old]);
+            Fire("", "property-pre-del:" + c.Arg, [("name", c.Arg), .. old]);
+            Fire("", "property-reset:" + c.Arg, [("name", c.Arg), .. old]);
+            Fire("", "property-del:" + c.Arg, [("name", c.Arg), .. old]);
             return null;
         });
+    }
+
+    /// <summary>The <c>oldvalue=</c> argument: the pool the property pointed at before (none when it had no value).</summary>
+    private (string Key, string Value)[] OldValue(string property)
+        => _state.EffectivePool(property, _env.BaseDir) is { } pool ? [("oldvalue", pool.Name)] : [];
+
+    private void FirePair(string pre, string post, string property, (string Key, string Value) value, (string Key, string Value)[] old)
+    {
+        Fire("", pre + property, [("name", property), value, .. old]);
+        Fire("", post + property, [("name", property), value, .. old]);
     }
 
     private static bool IsPoolProperty(string name) => SandboxState.PoolProperties.Contains(name);

@@ -13,6 +13,7 @@ internal sealed partial class AdminApi
     private readonly SandboxState _state;
     private readonly Action _save;
     private readonly Dictionary<string, (bool NoPayload, Func<Call, string?> Handler)> _methods;
+    private readonly List<SandboxEvents.Frame> _fired = [];
 
     public AdminApi(SandboxEnvironment env, SandboxState state, Action save)
     {
@@ -32,10 +33,15 @@ internal sealed partial class AdminApi
         public bool DestIsDom0 => Dest.Name == "dom0";
     }
 
-    /// <summary>The reply bytes; an empty array means "abort the connection" (qubesd's empty reply).</summary>
-    public byte[] Handle(WireRequest request, out string? journal)
+    /// <summary>
+    /// The reply bytes; an empty array means "abort the connection" (qubesd's empty reply). <paramref name="fired"/>
+    /// holds the events a successful call fired, in order (none for a refused one).
+    /// </summary>
+    public byte[] Handle(WireRequest request, out string? journal, out IReadOnlyList<SandboxEvents.Frame> fired)
     {
         journal = null;
+        fired = [];
+        _fired.Clear();
         try
         {
             var src = DecodeVm(request.Source);
@@ -44,7 +50,9 @@ internal sealed partial class AdminApi
             var method = PyValues.Ascii(request.Method) ?? throw QubesdRefusal.Empty("UnicodeDecodeError in method");
             if (!_methods.TryGetValue(method, out var entry)) throw QubesdRefusal.Empty($"no such method: {PyValues.PyRepr(method)}");
             if (entry.NoPayload && request.Payload.Length != 0) throw QubesdRefusal.Empty("unexpected payload");
-            return WireReply.Ok(entry.Handler(new Call(src, dest, arg, request.Payload)));
+            var reply = WireReply.Ok(entry.Handler(new Call(src, dest, arg, request.Payload)));
+            fired = [.. _fired];
+            return reply;
         }
         catch (QubesdRefusal refusal)
         {
@@ -54,6 +62,33 @@ internal sealed partial class AdminApi
     }
 
     private void Register(string method, bool noPayload, Func<Call, string?> handler) => _methods[method] = (noPayload, handler);
+
+    /// <summary>
+    /// <c>admin.Events</c> before it streams: the argument must be empty and the destination exist. Null when the
+    /// stream may start (<paramref name="subject"/>: null for dom0, every event; else that VM's), else the refusal's bytes.
+    /// </summary>
+    public byte[]? OpenEvents(WireRequest request, out string? subject, out string? journal)
+    {
+        subject = null;
+        journal = null;
+        try
+        {
+            var dest = DecodeVm(request.Destination);
+            QubesdRefusal.Enforce(request.Arg.Length == 0, "argument given");
+            if (request.Payload.Length != 0) throw QubesdRefusal.Empty("unexpected payload");
+            subject = dest.Name == "dom0" ? null : dest.Name;
+            return null;
+        }
+        catch (QubesdRefusal refusal)
+        {
+            journal = refusal.Message;
+            return refusal.ExcType is { } type ? WireReply.Exception(type, refusal.Message) : [];
+        }
+    }
+
+    /// <summary>Fires an event of the app (<paramref name="subject"/> empty) or of a VM, sent if the call succeeds.</summary>
+    private void Fire(string subject, string name, params (string Key, string Value)[] properties)
+        => _fired.Add(new SandboxEvents.Frame(subject, name, properties));
 
     private void Save() => _save();
 

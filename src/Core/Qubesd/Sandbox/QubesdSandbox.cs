@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Threading.Channels;
 
 namespace QubesPoolConsole.Core.Qubesd.Sandbox;
 
@@ -20,6 +21,7 @@ public sealed class QubesdSandbox : IAsyncDisposable
 
     private readonly Socket _listener;
     private readonly AdminApi _api;
+    private readonly SandboxEvents _events = new();
     private readonly SemaphoreSlim _oneCallAtATime = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Action<string> _log;
@@ -111,10 +113,20 @@ public sealed class QubesdSandbox : IAsyncDisposable
                     _log("framing error");
                     return;
                 }
+                if (parsed.Method.AsSpan().SequenceEqual("admin.Events"u8))
+                {
+                    await StreamEventsAsync(client, parsed);
+                    return;
+                }
                 byte[] reply;
                 string? journal;
                 await _oneCallAtATime.WaitAsync(_stopping.Token);
-                try { reply = _api.Handle(parsed, out journal); }
+                try
+                {
+                    reply = _api.Handle(parsed, out journal, out var fired);
+                    // Queued under the call lock, so every stream sees the events in the order the calls ran.
+                    _events.Publish(fired);
+                }
                 finally { _oneCallAtATime.Release(); }
                 if (journal is not null) _log(journal);
                 if (reply.Length == 0) return; // abort: the client reads no bytes
@@ -130,6 +142,46 @@ public sealed class QubesdSandbox : IAsyncDisposable
                 // A bug in the stand-in: qubesd would log it and abort the connection; so do we.
                 _log("unhandled exception: " + ex);
             }
+        }
+    }
+
+    /// <summary>
+    /// <c>admin.Events</c>: <c>connection-established</c>, then every event as calls fire them, until the client goes
+    /// away or the stand-in stops (the stream then ends with EOF, as when qubesd restarts).
+    /// </summary>
+    private async Task StreamEventsAsync(Socket client, WireRequest request)
+    {
+        ChannelReader<byte[]> queue;
+        IDisposable subscription;
+        await _oneCallAtATime.WaitAsync(_stopping.Token);
+        try
+        {
+            var refusal = _api.OpenEvents(request, out var subject, out var journal);
+            if (refusal is not null)
+            {
+                if (journal is not null) _log(journal);
+                if (refusal.Length > 0)
+                {
+                    await client.SendAsync(refusal, SocketFlags.None, _stopping.Token);
+                    client.Shutdown(SocketShutdown.Send);
+                }
+                return;
+            }
+            (queue, subscription) = _events.Subscribe(subject);
+        }
+        finally { _oneCallAtATime.Release(); }
+        using (subscription)
+        {
+            try
+            {
+                await foreach (var frame in queue.ReadAllAsync(_stopping.Token))
+                    await client.SendAsync(frame, SocketFlags.None, _stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping: close the stream the way a qubesd restart does.
+            }
+            client.Shutdown(SocketShutdown.Send);
         }
     }
 

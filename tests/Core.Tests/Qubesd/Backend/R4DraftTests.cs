@@ -111,6 +111,67 @@ public sealed class R4DraftTests
     }
 
     [Fact]
+    public async Task Refresh_WithNothingStaged_MovesOntoTheNewPools()
+    {
+        var (q, draft) = await StartAsync();
+        await using var _ = q;
+        q.PoolList("varlibqubes", "linux-kernel", "vm-pool", "extra");
+        q.Pool("extra", "dir_path=/srv/extra\ndriver=file\nname=extra\nrevisions_to_keep=1\n");
+
+        Assert.True(await draft.RefreshAsync());
+
+        Assert.NotNull(draft.Base.Row("extra"));
+        Assert.False(draft.Snapshot.IsStale);
+    }
+
+    [Fact]
+    public async Task Refresh_WithChangesStaged_KeepsThem_AndMarksHowQubesdDiffers_UntilRebased()
+    {
+        var (q, draft) = await StartAsync();
+        await using var _ = q;
+        Assert.True(draft.StageRange(Batch).Accepted);
+        q.PoolList("varlibqubes", "linux-kernel", "vm-pool", "extra");
+        q.Pool("extra", "dir_path=/srv/extra\ndriver=file\nname=extra\nrevisions_to_keep=1\n");
+
+        Assert.True(await draft.RefreshAsync());
+
+        Assert.Equal(3, draft.Changes.Count);
+        Assert.Null(draft.Base.Row("extra"));
+        Assert.Equal("pool extra was added", Assert.Single(draft.Snapshot.StaleBy).ToString());
+        // Staging more keeps the mark: the base is still the old reading.
+        Assert.True(draft.Stage(R4PoolChange.SetPoolOption("vm-pool", "revisions_to_keep", "2")).Accepted);
+        Assert.True(draft.Snapshot.IsStale);
+
+        var rebased = await draft.RebaseAsync();
+
+        Assert.True(rebased.Accepted);
+        Assert.False(draft.Snapshot.IsStale);
+        Assert.NotNull(draft.Base.Row("extra"));
+        Assert.Equal(4, draft.Changes.Count);
+        Assert.Empty(q.Writes);
+    }
+
+    [Fact]
+    public async Task Rebase_WhenTheChangesNoLongerPlan_IsRefused_AndTheDraftStaysAsItWas()
+    {
+        var (q, draft) = await StartAsync();
+        await using var _ = q;
+        Assert.True(draft.StageRange(Batch).Accepted);
+        // Someone else added a pool named ssd meanwhile: adding it again would be refused by qubesd.
+        q.PoolList("varlibqubes", "linux-kernel", "vm-pool", "ssd");
+        q.Pool("ssd", "dir_path=/srv/other\ndriver=file\nname=ssd\nrevisions_to_keep=1\n");
+        await draft.RefreshAsync();
+        var before = draft.Snapshot;
+
+        var rebased = await draft.RebaseAsync();
+
+        Assert.False(rebased.Accepted);
+        Assert.Contains(rebased.Findings, f => f.IsError && f.Message.Contains("ssd", StringComparison.Ordinal));
+        Assert.Same(before, draft.Snapshot);
+        Assert.Empty(q.Writes);
+    }
+
+    [Fact]
     public async Task Apply_WhenADefaultPoolPropertyChangedMeanwhile_IsStale()
     {
         var (q, draft) = await StartAsync();

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using QubesPoolConsole.Core.Qubesd.Wire;
 using QubesPoolConsole.Core.Tests.Qubesd.Peer;
 
 namespace QubesPoolConsole.Core.Tests.Qubesd.Sandbox;
@@ -76,6 +77,55 @@ public abstract class SandboxPeerConformanceTests(QubesdPeer peer, string releas
         {
             Directory.Delete(root, recursive: true);
         }
+    }
+
+    [PeerFact]
+    public async Task SameEventsAsQubesOwnHandlers()
+    {
+        var root = Directory.CreateTempSubdirectory("qpc-r4-events-").FullName;
+        try
+        {
+            var sandDir = Path.Combine(root, "sand");
+            await using var sandbox = await QubesdSandbox.StartAsync(new QubesdSandboxOptions { DataDirectory = sandDir, Release = release, Seed = false });
+            var fromPeer = await EventsAsync(peer.SocketPath, root, "peer");
+            var fromSandbox = await EventsAsync(sandbox.SocketPath, root, "sand");
+            Assert.Equal(fromPeer, fromSandbox);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>The events a dom0 stream sees for one sequence of calls, up to the marker pool's pool-add.</summary>
+    private static async Task<List<string>> EventsAsync(string socket, string root, string side)
+    {
+        using var client = new QubesdClient(new QubesdClientOptions { SocketPath = socket, Timeout = TimeSpan.FromSeconds(30) });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var seen = new List<string>();
+        await foreach (var e in client.OpenEvents().WithCancellation(timeout.Token))
+        {
+            seen.Add(e.ToString().Replace(root, "TMP").Replace("/" + side + "-", "/SIDE-"));
+            if (e.Name == QubesdEvent.ConnectionEstablished)
+            {
+                var calls = new (string Method, string Arg, string Dest, string Payload)[]
+                {
+                    ("admin.pool.Add", "file", "dom0", $"name=evt\ndir_path={root}/{side}-evt\n"),
+                    ("admin.pool.Add", "file", "dom0", $"name=evt\ndir_path={root}/{side}-evt\n"),
+                    ("admin.property.Set", "default_pool_private", "dom0", "evt"),
+                    ("admin.property.Reset", "default_pool_private", "dom0", ""),
+                    ("admin.vm.CreateInPool.StandaloneVM", "", "dom0", "name=evm label=red pool:private=evt"),
+                    ("admin.vm.Create.StandaloneVM", "", "dom0", "name=evm label=red"),
+                    ("admin.vm.Remove", "", "evm", ""),
+                    ("admin.pool.Remove", "evt", "dom0", ""),
+                    ("admin.pool.Add", "file", "dom0", $"name=evmark\ndir_path={root}/{side}-evmark\n"),
+                    ("admin.pool.Remove", "evmark", "dom0", ""),
+                };
+                foreach (var (method, arg, dest, payload) in calls) await RawQubesdClient.CallAsync(socket, method, arg, dest, payload);
+            }
+            if (e.Name == "pool-delete" && e.Get("pool") == "evmark") break;
+        }
+        return seen;
     }
 
     private static string Normalise(byte[] reply, string baseDir, string root)
