@@ -201,6 +201,53 @@ public class R4PoolsE2ETests(BrowserFixture browser) : BrowserTest(browser), IAs
     }
 
     // The row whose name cell is exactly the pool (a nested pool's row also names its parent).
+    [Fact]
+    public async Task PoolAddedThroughTheCli_AppearsOnTheOpenPage_WithoutAReload()
+    {
+        var page = await OpenPoolsAsync();
+        await Expect(Row(page, "fromcli")).ToHaveCountAsync(0);
+        var dir = Directory.CreateDirectory(Path.Combine(_dir, "cli-parent")).FullName + "/fromcli";
+
+        // The CLI talks to the console's running stand-in (the one qubesd), as qvm-pool would on dom0.
+        var added = await Cli.RunAsync("pool", "add", "fromcli", "file", "-o", "dir_path=" + dir, "--r4");
+        Assert.True(added.ExitCode == 0, added.ToString());
+
+        await Expect(Row(page, "fromcli")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(page.GetByTestId("r4-changed-in-qubesd")).ToHaveCountAsync(0);
+        var removed = await Cli.RunAsync("pool", "remove", "fromcli", "--r4");
+        Assert.True(removed.ExitCode == 0, removed.ToString());
+        await Expect(Row(page, "fromcli")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+    }
+
+    [Fact]
+    public async Task PoolAddedElsewhereWhileChangesAreStaged_MarksThemStale_RebaseKeepsThem()
+    {
+        var page = await OpenPoolsAsync();
+        await R4PoolDialog.StageFilePoolAsync(page, "mine", Path.Combine(_dir, "mine"));
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Review changes (1 pending)" })).ToBeVisibleAsync();
+
+        using (var client = new QubesdClient(new QubesdClientOptions { SocketPath = _socket }))
+        {
+            var added = await client.PoolAddAsync("file", "theirs", [KeyValuePair.Create("dir_path", Path.Combine(_dir, "theirs"))]);
+            Assert.True(added.IsOk, added.ToString());
+        }
+
+        var stale = page.GetByTestId("r4-changed-in-qubesd");
+        await Expect(stale).ToContainTextAsync("pool theirs was added", new() { Timeout = 15_000 });
+        await Expect(stale).ToContainTextAsync("Applying now would be refused");
+        await page.ScreenshotAsync(new() { Path = "/tmp/r4-stale.png", FullPage = true });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rebase my changes" }).ClickAsync();
+        await Expect(stale).ToHaveCountAsync(0);
+        await Expect(Row(page, "theirs")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Review changes (1 pending)" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Review and apply" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(page.GetByTestId("r4-outcome")).ToContainTextAsync("Applied.");
+    }
+
+    private CliProcess Cli => new(Path.GetDirectoryName(_dir)!);
+
     private static ILocator Row(IPage page, string pool)
         => page.GetByRole(AriaRole.Row).Filter(new() { Has = page.Locator("strong", new() { HasTextRegex = new Regex($"^{Regex.Escape(pool)}$") }) });
 
