@@ -20,7 +20,7 @@ public static class R4CliCommand
     {
         using var r4 = ConsoleServices.CreateR4(backend, paths);
         await using var sandbox = await r4.StartSandboxAsync(cancellationToken: cancellationToken);
-        if (request.Command == "vms") return await R4VmCliCommand.VmsAsync(request, backend, r4.Client, stdout, stderr, cancellationToken);
+        if (request.Command == "vms") return await R4VmCliCommand.VmsAsync(request, r4.Client, backend, stdout, stderr, cancellationToken);
         var view = await r4.Reader.ReadAsync(cancellationToken);
         if (request.Command == "pools") return Pools(request, backend, view, stdout, stderr);
 

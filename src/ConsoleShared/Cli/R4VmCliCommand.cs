@@ -14,8 +14,7 @@ namespace QubesPoolConsole.Server.Cli;
 public static class R4VmCliCommand
 {
     /// <summary><c>vms [--json]</c>: 0 when the VM list was read (VMs may carry errors), 2 when it was not.</summary>
-    public static async Task<int> VmsAsync(CliRequest request, ConsoleBackend backend, IQubesdClient client, TextWriter stdout, TextWriter stderr,
-        CancellationToken cancellationToken = default)
+    public static async Task<int> VmsAsync(CliRequest request, IQubesdClient client, ConsoleBackend backend, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var listing = await new R4VmVolumeReader(client).ReadAsync(cancellationToken);
         int exit = listing.IsLoaded ? ExitCodes.Ok : ExitCodes.Unreadable;
@@ -37,8 +36,7 @@ public static class R4VmCliCommand
     /// <c>vm create NAME --label L ...</c> on the pools as <paramref name="view"/> read them: 0 created or a dry
     /// run, 1 refused (nothing sent) or qubesd failed.
     /// </summary>
-    public static async Task<int> CreateAsync(CliRequest request, R4PoolReader reader, R4PoolsView view, TextWriter stdout, TextWriter stderr,
-        CancellationToken cancellationToken = default)
+    public static async Task<int> CreateAsync(CliRequest request, R4PoolReader reader, R4PoolsView view, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var vm = ToRequest(request);
         var analysis = await R4VmPlanner.PlanAsync(reader.Client, view, vm, cancellationToken);
