@@ -160,6 +160,8 @@ public class R4CliVmTests
         var create = await box.RunAsync("vm", "create", "--help").ExitsWith(0);
         Assert.StartsWith("Usage: qubes-pool vm create NAME --label LABEL [--class CLASS] [--template TEMPLATE] [-P POOL | --pool VOLUME=POOL ...] [--dry-run]", create.Stdout);
         Assert.Contains("\n  vm create mail --label blue --pool private=ssd --pool volatile=varlibqubes\n", create.Stdout);
+        var group = await box.RunAsync("vm", "--help").ExitsWith(0);
+        Assert.StartsWith("Usage: qubes-pool vm COMMAND ...\n\nCommands:\n  vm create NAME ", group.Stdout);
         var vms = await box.RunAsync("help", "vms").ExitsWith(0);
         Assert.StartsWith("Usage: qubes-pool vms [--json]", vms.Stdout);
     }
