@@ -6,7 +6,7 @@ namespace QubesPoolConsole.Server.Cli;
 /// <summary>
 /// The command line of the console's executable: a qvm-pool for Qubes R3.2 (<c>pools</c>, <c>check</c>,
 /// <c>pool add|set|unset|remove</c>) and, over qubesd, for R4.1+ (<c>pools</c>, <c>pool add|set|remove</c>,
-/// <c>prefs</c>), over the same core as the web console. No web host is built.
+/// <c>prefs</c>, <c>vms</c>, <c>vm create</c>), over the same core as the web console. No web host is built.
 /// </summary>
 public static class CliApp
 {

@@ -91,6 +91,24 @@ public static class CliCommands
               prefs default_pool ssd
               prefs --reset default_pool_private
             """, Qubesd: true),
+        new("vms", [], TakesJson: true, Writes: false, TakesOptions: false,
+            "List every VM with its class and its volumes' pools, sizes and usage.",
+            """
+            Like qvm-volume list for all VMs (dom0 included, as qubesd lists it): each volume's pool, size and usage;
+            with --json also its vid, revisions_to_keep, source (the volume it is a snapshot of) and rw. A VM whose
+            volumes cannot be read shows its error in its row. Example:
+              vms --json
+            Exit code: 0 listed (rows may carry errors), 2 qubesd's VM list cannot be read.
+            """, Qubesd: true),
+        new("vm create", ["NAME"], TakesJson: false, Writes: true, TakesOptions: false,
+            "Create a VM with its volumes in the pools you choose (qvm-create).",
+            """
+            Without -P or --pool each volume goes to its default_pool_* pool. An AppVM's root is a snapshot of its
+            template's root and stays in the template's pool. A name that exists, an unknown label, template or pool,
+            and a writable volume in a linux-kernel pool are refused before anything is sent; -P and --pool do not go
+            together (as in qvm-create). Example:
+              vm create mail --label blue --pool private=ssd --pool volatile=varlibqubes
+            """, Qubesd: true, TakesVmOptions: true),
     ];
 
     /// <summary>Finds a command by its full name ("pool add").</summary>
@@ -98,6 +116,14 @@ public static class CliCommands
 
     /// <summary>Finds a command of <paramref name="table"/> by its full name.</summary>
     public static CommandSpec? Find(IReadOnlyList<CommandSpec> table, string name) => table.FirstOrDefault(c => c.Name == name);
+
+    /// <summary>True when <paramref name="word"/> starts two-word commands of <paramref name="table"/> ("pool", "vm").</summary>
+    public static bool IsGroup(IReadOnlyList<CommandSpec> table, string word)
+        => table.Any(c => c.Name.StartsWith(word + " ", StringComparison.Ordinal));
+
+    /// <summary>The commands of <paramref name="table"/> that start with <paramref name="group"/> and a space.</summary>
+    public static IReadOnlyList<CommandSpec> InGroup(IReadOnlyList<CommandSpec> table, string group)
+        => [.. table.Where(c => c.Name.StartsWith(group + " ", StringComparison.Ordinal))];
 
     /// <summary>The first word of every command of either backend, plus "help".</summary>
     public static IReadOnlySet<string> FirstWords { get; } =

@@ -33,7 +33,7 @@ public static class CliHelp
     /// <summary>Help for <paramref name="topic"/> among the storage.conf commands.</summary>
     public static string For(string topic) => For(topic, CliCommands.All);
 
-    /// <summary>Help for <paramref name="topic"/>: "" for the overview, "pool", or a command name of <paramref name="table"/>.</summary>
+    /// <summary>Help for <paramref name="topic"/>: "" for the overview, a group ("pool", "vm"), or a command name of <paramref name="table"/>.</summary>
     public static string For(string topic, IReadOnlyList<CommandSpec> table)
     {
         var sb = new StringBuilder();
@@ -44,7 +44,20 @@ public static class CliHelp
             sb.Append(spec.Summary).Append('\n').Append(spec.Details.TrimEnd()).Append("\n\n");
             if (spec.TakesOptions) sb.Append("  -o, --option key=value  an option of the pool (repeat for more)\n");
             if (spec.TakesJson) sb.Append("  --json             print one JSON object (see the README for its fields)\n");
-            if (spec.Writes && qubesd)
+            if (spec.TakesVmOptions)
+            {
+                sb.Append("  --label LABEL      the VM's label (red, orange, yellow, green, gray, blue, purple, black); required\n")
+                  .Append("  --class CLASS      AppVM (default), TemplateVM or StandaloneVM\n")
+                  .Append("  --template TEMPLATE the template of an AppVM (default: default_template)\n")
+                  .Append("  -P POOL            one pool for every volume that can move (not an AppVM's root, not the kernel)\n")
+                  .Append("  --pool VOLUME=POOL the pool of one volume: root, private, volatile or kernel (repeat for more)\n")
+                  .Append("  --dry-run          print the plan: the qvm-create command, the Admin API call with its payload and\n")
+                  .Append("                     each volume's pool and size; send nothing\n");
+                sb.Append("\nValidated as in the console's New VM page before anything is sent; then one call creates the VM and\n")
+                  .Append("its volumes are read back (a failed create is checked to have left no VM behind). Exit code: 0 created,\n")
+                  .Append("1 refused or qubesd failed, 2 qubesd's pools cannot be read, 64 wrong command line.\n");
+            }
+            else if (spec.Writes && qubesd)
             {
                 sb.Append("  --dry-run          print the plan: the qvm-pool/qubes-prefs commands, the Admin API calls with their\n")
                   .Append("                     payloads, the side effects and the pool-table diff; send nothing\n");
@@ -67,14 +80,16 @@ public static class CliHelp
             sb.Append('\n').Append(qubesd ? QubesdOptions : CommonOptions).Append('\n');
             return sb.ToString();
         }
-        var commands = topic == "pool" ? table.Where(c => c.Name.StartsWith("pool ", StringComparison.Ordinal)) : table;
-        sb.Append("Usage: ").Append(CliApp.ProgramName).Append(topic == "pool" ? " pool COMMAND ..." : " [COMMAND] [OPTIONS]").Append("\n\n");
-        if (topic != "pool" && qubesd)
+        bool group = topic.Length > 0 && CliCommands.IsGroup(table, topic);
+        var commands = group ? CliCommands.InGroup(table, topic) : table;
+        sb.Append("Usage: ").Append(CliApp.ProgramName).Append(group ? $" {topic} COMMAND ..." : " [COMMAND] [OPTIONS]").Append("\n\n");
+        if (!group && qubesd)
         {
             sb.Append("Manages Qubes OS R4.1+ storage pools through qubesd's Admin API, like qvm-pool and qubes-prefs,\n")
-              .Append("with a --dry-run that shows the exact plan. Without a command, serves the web console on loopback.\n\n");
+              .Append("lists the VMs' volumes and creates VMs in the pools chosen (qvm-create), with a --dry-run that shows\n")
+              .Append("the exact plan. Without a command, serves the web console on loopback.\n\n");
         }
-        else if (topic != "pool")
+        else if (!group)
         {
             sb.Append("Manages Qubes OS R3.2 storage pools (/etc/qubes/storage.conf), like R4's qvm-pool.\n")
               .Append("Without a command, serves the web console on loopback. For Qubes R4.1+ (qubesd) add\n")

@@ -44,6 +44,7 @@ public static class CliParser
         var words = new List<string>();
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var options = new List<KeyValuePair<string, string>>();
+        var vm = CliVmOptions.None;
         bool json = false, dryRun = false, yes = false, help = false, reset = false, endOfOptions = false;
         for (int i = 0; i < args.Count; i++)
         {
@@ -93,6 +94,15 @@ public static class CliParser
                 options.Add(new(key, pair[(sep + 1)..]));
                 continue;
             }
+            if (CliVmOptions.Switches.Contains(name))
+            {
+                var value = inline ?? (i + 1 < args.Count ? args[++i] : null);
+                if (string.IsNullOrEmpty(value)) return CliParseResult.Fail($"'{name}' needs a value after it, for example '{name} {Example(name)}'.");
+                var (next, error) = vm.With(name, value);
+                if (next is null) return CliParseResult.Fail(error!);
+                vm = next;
+                continue;
+            }
             if (SettingSwitches.TryGetValue(name, out var configKey))
             {
                 var value = inline ?? (i + 1 < args.Count ? args[++i] : null);
@@ -102,18 +112,16 @@ public static class CliParser
             }
             return CliParseResult.Fail($"Unknown option '{name}'; see '{CliApp.ProgramName} --help' for the options.");
         }
-        return Resolve(commandsFor(settings), words, options, settings, json, dryRun, help, yes, reset);
+        return Resolve(commandsFor(settings), words, options, vm, settings, json, dryRun, help, yes, reset);
     }
 
     private static CliParseResult Resolve(IReadOnlyList<CommandSpec> table, List<string> words, List<KeyValuePair<string, string>> options,
-        Dictionary<string, string?> settings, bool json, bool dryRun, bool help, bool yes, bool reset)
+        CliVmOptions vm, Dictionary<string, string?> settings, bool json, bool dryRun, bool help, bool yes, bool reset)
     {
-        var poolWords = table.Where(c => c.Name.StartsWith("pool ", StringComparison.Ordinal)).Select(c => c.Name[5..]).ToList();
-        var poolList = string.Join(", ", poolWords.SkipLast(1)) + " or " + poolWords[^1];
         if (words.Count == 0 || words[0] == "help")
         {
             var topic = string.Join(' ', words.Skip(1));
-            if (topic.Length > 0 && CliCommands.Find(table, topic) is null && topic != "pool")
+            if (topic.Length > 0 && CliCommands.Find(table, topic) is null && !CliCommands.IsGroup(table, topic))
             {
                 return CliParseResult.Fail($"There is no command '{topic}'; see '{CliApp.ProgramName} --help' for the commands.");
             }
@@ -122,16 +130,18 @@ public static class CliParser
         var first = words[0];
         int used = 1;
         CommandSpec? spec;
-        if (first == "pool")
+        if (CliCommands.IsGroup(table, first))
         {
+            var group = CliCommands.InGroup(table, first);
             if (words.Count < 2)
             {
+                var second = group.Select(c => c.Name[(first.Length + 1)..]).ToList();
                 return help
-                    ? CliParseResult.Success(new CliRequest("help", ["pool"], [], settings, Help: true))
-                    : CliParseResult.Fail($"'pool' needs one of {poolList} after it, for example '{AddExample(table)}'.");
+                    ? CliParseResult.Success(new CliRequest("help", [first], [], settings, Help: true))
+                    : CliParseResult.Fail($"'{first}' needs {(second.Count > 1 ? "one of " : "")}{OrList(second)} after it, for example '{GroupExample(table, first)}'.");
             }
-            spec = CliCommands.Find(table, "pool " + words[1]);
-            if (spec is null) return CliParseResult.Fail($"There is no command 'pool {words[1]}'; use {string.Join(", ", poolWords.SkipLast(1).Select(w => "pool " + w))} or pool {poolWords[^1]}.");
+            spec = CliCommands.Find(table, first + " " + words[1]);
+            if (spec is null) return CliParseResult.Fail($"There is no command '{first} {words[1]}'; use {OrList(group.Select(c => c.Name))}.");
             used = 2;
         }
         else
@@ -155,6 +165,7 @@ public static class CliParser
         if (reset && spec.Name != "prefs") return CliParseResult.Fail($"--reset applies only to 'prefs'; {hint}.");
         var arguments = reset ? spec.Arguments.Take(1).ToList() : spec.Arguments;
         if (options.Count > 0 && !spec.TakesOptions) return CliParseResult.Fail($"'{spec.Name}' takes no -o key=value; {hint}.");
+        if (vm.Any && !spec.TakesVmOptions) return CliParseResult.Fail($"'{spec.Name}' takes no --label, --class, --template, -P or --pool; {hint}.");
         var rest = words.Skip(used).ToList();
         if (rest.Count < arguments.Count)
         {
@@ -162,11 +173,27 @@ public static class CliParser
         }
         if (rest.Count > arguments.Count) return CliParseResult.Fail($"Unexpected argument '{rest[arguments.Count]}' after '{spec.Name}'{(reset ? " --reset" : "")}; {hint}.");
         if (spec.Name == "pool set" && options.Count == 0) return CliParseResult.Fail($"'pool set' needs at least one -o key=value; {hint}.");
-        return CliParseResult.Success(new CliRequest(spec.Name, rest, options, settings, json, dryRun, Yes: yes, Reset: reset));
+        if (spec.TakesVmOptions && vm.Label is null) return CliParseResult.Fail($"'{spec.Name}' needs --label LABEL, for example '--label blue'; {hint}.");
+        if (vm.Pool is not null && vm.Pools.Count > 0)
+        {
+            return CliParseResult.Fail($"-P and --pool do not go together: give one pool for every volume (-P POOL) or pools per volume (--pool VOLUME=POOL); {hint}.");
+        }
+        return CliParseResult.Success(new CliRequest(spec.Name, rest, options, settings, json, dryRun, Yes: yes, Reset: reset,
+            Vm: spec.TakesVmOptions ? vm : null));
     }
 
-    private static string AddExample(IReadOnlyList<CommandSpec> table)
-        => table == CliCommands.All ? "pool add NAME -o dir_path=/mnt/vmstore" : "pool add NAME file -o dir_path=/mnt/vmstore";
+    private static string GroupExample(IReadOnlyList<CommandSpec> table, string group) => group switch
+    {
+        "vm" => "vm create NAME --label blue",
+        _ => table == CliCommands.All ? "pool add NAME -o dir_path=/mnt/vmstore" : "pool add NAME file -o dir_path=/mnt/vmstore",
+    };
+
+    // "a", "a or b", "a, b or c".
+    private static string OrList(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count == 1 ? list[0] : string.Join(", ", list.SkipLast(1)) + " or " + list[^1];
+    }
 
     private static string Example(string option) => option switch
     {
@@ -175,6 +202,11 @@ public static class CliParser
         "--r4-release" => "4.2",
         "--qubesd-socket" => "/var/run/qubesd.sock",
         "--data" or "--state" => "/path/to/folder",
+        "--label" => "blue",
+        "--class" => "TemplateVM",
+        "--template" => "fedora-42",
+        "-P" => "vm-pool",
+        "--pool" => "private=vm-pool",
         _ => "/path/to/file",
     };
 }

@@ -10,6 +10,7 @@ namespace QubesPoolConsole.Server.Cli;
 /// <param name="Yes">--yes: the warnings that need a confirmation (a pool with VMs moves) are confirmed.</param>
 /// <param name="Help">--help: show the command's help instead of running it.</param>
 /// <param name="Reset">--reset (<c>prefs</c> over qubesd): reset the property to its default.</param>
+/// <param name="Vm">The options of <c>vm create</c>; null for other commands.</param>
 public sealed record CliRequest(
     string Command,
     IReadOnlyList<string> Arguments,
@@ -19,4 +20,5 @@ public sealed record CliRequest(
     bool DryRun = false,
     bool Help = false,
     bool Yes = false,
-    bool Reset = false);
+    bool Reset = false,
+    CliVmOptions? Vm = null);

@@ -9,6 +9,7 @@ namespace QubesPoolConsole.Server.Cli;
 /// <param name="Summary">One line for the command list.</param>
 /// <param name="Details">The rest of its --help.</param>
 /// <param name="Qubesd">A command of the qubesd backend (Qubes R4): no --yes, its own settings in the usage line.</param>
+/// <param name="TakesVmOptions">Accepts qvm-create's --label, --class, --template, -P and --pool (<see cref="CliVmOptions"/>).</param>
 public sealed record CommandSpec(
     string Name,
     IReadOnlyList<string> Arguments,
@@ -17,7 +18,8 @@ public sealed record CommandSpec(
     bool TakesOptions,
     string Summary,
     string Details,
-    bool Qubesd = false)
+    bool Qubesd = false,
+    bool TakesVmOptions = false)
 {
     /// <summary>The usage line, e.g. "pool unset NAME KEY [--dry-run]".</summary>
     public string Usage
@@ -26,6 +28,7 @@ public sealed record CommandSpec(
         {
             var parts = new List<string> { Name };
             parts.AddRange(Arguments);
+            if (TakesVmOptions) parts.Add("--label LABEL [--class CLASS] [--template TEMPLATE] [-P POOL | --pool VOLUME=POOL ...]");
             if (TakesOptions) parts.Add(Name == "pool add" ? "[-o key=value ...]" : "-o key=value [-o ...]");
             if (TakesJson) parts.Add("[--json]");
             if (Name == "prefs") parts.Insert(1, "[--reset]");

@@ -6,7 +6,8 @@ using QubesPoolConsole.Server.Configuration;
 namespace QubesPoolConsole.Server.Cli;
 
 /// <summary>
-/// The commands over qubesd (<c>pools</c>, <c>pool add|set|remove</c>, <c>prefs</c>): the pools are read once, the
+/// The commands over qubesd (<c>pools</c>, <c>pool add|set|remove</c>, <c>prefs</c>; <c>vms</c> and <c>vm create</c>
+/// are <see cref="R4VmCliCommand"/>'s): the pools are read once, the
 /// change is staged on an <see cref="R4Draft"/> so Core's planner judges it before anything is sent (findings print
 /// as <c>error: MESSAGE [code]</c>), <c>--dry-run</c> prints the plan, and otherwise the draft applies it and every
 /// step is reported. With the R4 sandbox the stand-in qubesd runs for the command's duration.
@@ -19,6 +20,7 @@ public static class R4CliCommand
     {
         using var r4 = ConsoleServices.CreateR4(backend, paths);
         await using var sandbox = await r4.StartSandboxAsync(cancellationToken: cancellationToken);
+        if (request.Command == "vms") return await R4VmCliCommand.VmsAsync(request, r4.Client, backend, stdout, stderr, cancellationToken);
         var view = await r4.Reader.ReadAsync(cancellationToken);
         if (request.Command == "pools") return Pools(request, backend, view, stdout, stderr);
 
@@ -27,6 +29,7 @@ public static class R4CliCommand
             stderr.WriteLine($"error: {PoolsText.OneLine(view.Error ?? "The pools could not be read.")} (qubesd at {backend.SocketPath}) Nothing was sent.");
             return ExitCodes.Unreadable;
         }
+        if (request.Command == "vm create") return await R4VmCliCommand.CreateAsync(request, r4.Reader, view, stdout, stderr, cancellationToken);
         var draft = new R4Draft(r4.Reader, view);
         var staged = draft.StageRange(ToChanges(request));
         foreach (var f in staged.Findings) stderr.WriteLine(R4PlanText.Line(f));

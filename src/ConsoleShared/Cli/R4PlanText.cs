@@ -21,14 +21,7 @@ public static class R4PlanText
         sb.Append("Commands (what you could type instead):\n");
         foreach (var s in plan.Steps) sb.Append("  ").Append(s.Command).Append('\n');
         sb.Append("\nAdmin API calls:\n");
-        foreach (var s in plan.Steps)
-        {
-            sb.Append("  ").Append(s.Number).Append(". ").Append(s.Call.Method).Append('+').Append(s.Call.Arg).Append(' ').Append(s.Call.Dest).Append('\n');
-            if (s.Call.Payload.Length > 0)
-            {
-                sb.Append("     payload: ").Append(s.Call.Payload.Replace("\n", "\\n", StringComparison.Ordinal)).Append('\n');
-            }
-        }
+        foreach (var s in plan.Steps) AppendCall(sb, s.Number, s.Call);
         sb.Append("\nSide effects:\n");
         var effects = plan.Steps.SelectMany(s => s.SideEffects.Select(e => (s.Number, e))).ToList();
         if (effects.Count == 0) sb.Append("  none beyond the pool table\n");
@@ -37,6 +30,13 @@ public static class R4PlanText
         sb.Append(plan.Diff.Length == 0 ? "  (no change to the pool table)\n" : plan.Diff);
         if (plan.Diff.Length > 0 && !plan.Diff.EndsWith('\n')) sb.Append('\n');
         return sb.ToString();
+    }
+
+    /// <summary>"  N. method+arg dest" and, when there is one, "     payload: …" with its line ends shown as \n.</summary>
+    public static void AppendCall(StringBuilder sb, int number, PlannedCall call)
+    {
+        sb.Append("  ").Append(number).Append(". ").Append(call.Method).Append('+').Append(call.Arg).Append(' ').Append(call.Dest).Append('\n');
+        if (call.Payload.Length > 0) sb.Append("     payload: ").Append(call.Payload.Replace("\n", "\\n", StringComparison.Ordinal)).Append('\n');
     }
 
     /// <summary>One line per step: "step N ran|failed|did not run: COMMAND" (failed with qubesd's message).</summary>

@@ -16,7 +16,21 @@ public static class R4PoolsJson
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The view as one JSON object, ending with a newline.</summary>
-    public static string Write(R4PoolsView view, ConsoleBackend backend)
+    public static string Write(R4PoolsView view, ConsoleBackend backend) => Document(backend, view.Error, json =>
+    {
+        json.WriteStartArray("pools");
+        foreach (var row in view.Rows) WriteRow(json, row);
+        json.WriteEndArray();
+        json.WriteStartArray("problems");
+        foreach (var p in view.Problems) json.WriteStringValue(p);
+        json.WriteEndArray();
+    });
+
+    /// <summary>
+    /// One JSON object of a qubesd command, ending with a newline: backend, socket, description and error, then
+    /// what <paramref name="body"/> writes.
+    /// </summary>
+    public static string Document(ConsoleBackend backend, string? error, Action<Utf8JsonWriter> body)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, Options))
@@ -25,13 +39,8 @@ public static class R4PoolsJson
             json.WriteString("backend", "qubesd");
             json.WriteString("socket", backend.SocketPath);
             json.WriteString("description", backend.Description);
-            json.WriteString("error", view.Error);
-            json.WriteStartArray("pools");
-            foreach (var row in view.Rows) WriteRow(json, row);
-            json.WriteEndArray();
-            json.WriteStartArray("problems");
-            foreach (var p in view.Problems) json.WriteStringValue(p);
-            json.WriteEndArray();
+            json.WriteString("error", error);
+            body(json);
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
@@ -72,7 +81,8 @@ public static class R4PoolsJson
         json.WriteEndObject();
     }
 
-    private static void WriteNumber(Utf8JsonWriter json, string name, long? value)
+    /// <summary>A number, or null when unknown.</summary>
+    public static void WriteNumber(Utf8JsonWriter json, string name, long? value)
     {
         if (value is { } v) json.WriteNumber(name, v);
         else json.WriteNull(name);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using QubesPoolConsole.Core.Qubesd.Backend;
 
 namespace QubesPoolConsole.Server.Cli;
@@ -30,19 +29,7 @@ public static class R4PoolsText
                 PoolsText.OneLine(location),
             ]);
         }
-        int columns = rows[0].Length;
-        var widths = Enumerable.Range(0, columns - 1).Select(c => rows.Max(r => r[c].Length)).ToArray();
-        var rightAligned = new HashSet<int> { 2, 3, 4, 6 };
-        var sb = new StringBuilder();
-        foreach (var r in rows)
-        {
-            for (int c = 0; c < columns - 1; c++)
-            {
-                sb.Append(rightAligned.Contains(c) ? r[c].PadLeft(widths[c]) : r[c].PadRight(widths[c])).Append("  ");
-            }
-            sb.Append(r[^1]).Append('\n');
-        }
-        return sb.ToString().Replace("  \n", "\n", StringComparison.Ordinal).Replace(" \n", "\n", StringComparison.Ordinal);
+        return TextTable.Render(rows, new HashSet<int> { 2, 3, 4, 6 });
     }
 
     /// <summary>default_pool as "default", default_pool_private as "private" (the JSON keeps the full names).</summary>

@@ -3,15 +3,13 @@ using QubesPoolConsole.Core.Qubesd.Wire;
 namespace QubesPoolConsole.Core.Qubesd.Volumes;
 
 /// <summary>
-/// Reads every volume of one pool: <c>admin.vm.List</c>, then <c>admin.vm.volume.List</c>/<c>Info</c> per VM (at
-/// most <see cref="MaxParallelVms"/> VMs at once), and <c>admin.pool.volume.List</c> for the volumes no VM owns.
-/// A VM or volume that fails to read keeps its error in its own row.
+/// Reads every volume of one pool: <c>admin.vm.List</c>, then each VM's volumes through
+/// <see cref="R4VmVolumeReader"/> (at most <see cref="R4VmVolumeReader.MaxParallelVms"/> VMs at once), and
+/// <c>admin.pool.volume.List</c> for the volumes no VM owns. A VM or volume that fails to read keeps its error in
+/// its own row.
 /// </summary>
 public sealed class R4PoolVolumeReader
 {
-    /// <summary>How many VMs are read at once.</summary>
-    public const int MaxParallelVms = 8;
-
     private readonly IQubesdClient _client;
 
     /// <summary>A reader over <paramref name="client"/>.</summary>
@@ -26,11 +24,9 @@ public sealed class R4PoolVolumeReader
         var rows = new List<R4PoolVolume>();
         if (vms.IsOk)
         {
-            using var slots = new SemaphoreSlim(MaxParallelVms);
             // dom0 (AdminVM) owns no pool volumes; R4.3 answers an empty list for it anyway.
-            var perVm = await Task.WhenAll(vms.Value.Where(v => v.Class != "AdminVM")
-                .Select(v => ReadVmAsync(v.Name, pool, slots, cancellationToken))).ConfigureAwait(false);
-            rows.AddRange(perVm.SelectMany(r => r));
+            var perVm = await new R4VmVolumeReader(_client).ReadAsync(vms.Value.Where(v => v.Class != "AdminVM"), cancellationToken).ConfigureAwait(false);
+            rows.AddRange(perVm.SelectMany(vm => InPool(vm, pool)));
         }
         else problems.Add($"The VM list could not be read, so no volume can be matched to its VM: {vms.Message}");
 
@@ -44,32 +40,11 @@ public sealed class R4PoolVolumeReader
         return new R4PoolVolumes(pool, rows, problems);
     }
 
-    private async Task<IReadOnlyList<R4PoolVolume>> ReadVmAsync(string vm, string pool, SemaphoreSlim slots, CancellationToken cancellationToken)
+    // A VM whose volumes cannot be listed, or a volume whose Info fails, may be in the pool: its error gets a row.
+    private static IEnumerable<R4PoolVolume> InPool(R4VmVolumes vm, string pool)
     {
-        await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var names = await _client.VmVolumeListAsync(vm, cancellationToken).ConfigureAwait(false);
-            if (!names.IsOk) return [new R4PoolVolume(vm, null, null, null, null, null, null, $"The volumes of VM {vm} could not be listed: {names.Message}")];
-            var infos = await Task.WhenAll(names.Value.Select(n => _client.VmVolumeInfoAsync(vm, n, cancellationToken))).ConfigureAwait(false);
-            var rows = new List<R4PoolVolume>();
-            for (int i = 0; i < infos.Length; i++)
-            {
-                if (!infos[i].IsOk)
-                {
-                    rows.Add(new R4PoolVolume(vm, names.Value[i], null, null, null, null, null, $"Volume {names.Value[i]} of VM {vm} could not be read: {infos[i].Message}"));
-                    continue;
-                }
-                var info = infos[i].Value!;
-                if (info["pool"] != pool) continue;
-                rows.Add(new R4PoolVolume(vm, names.Value[i], info["vid"], info.GetInt64("size"), info.GetInt64("usage"),
-                    info.GetInt64("revisions_to_keep"), info["source"] is { Length: > 0 } s ? s : null, null));
-            }
-            return rows;
-        }
-        finally
-        {
-            slots.Release();
-        }
+        if (vm.Error is { } error) return [new R4PoolVolume(vm.Vm, null, null, null, null, null, null, error)];
+        return vm.Volumes.Where(v => v.Error is not null || v.Pool == pool)
+            .Select(v => new R4PoolVolume(vm.Vm, v.Name, v.Vid, v.Size, v.Usage, v.RevisionsToKeep, v.Source, v.Error));
     }
 }
