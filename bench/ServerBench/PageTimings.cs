@@ -34,6 +34,21 @@ public static class PageTimings
         }
     }
 
+    /// <summary>
+    /// Navigates to a qubesd pool page and returns the time until the circuit is interactive and the page, reading
+    /// again as it does on every open, says it holds <paramref name="volumes"/> VM volumes.
+    /// </summary>
+    public static async Task<double> NavigateUntilVolumesReadAsync(IPage page, string url, int volumes)
+    {
+        long start = Stopwatch.GetTimestamp();
+        await page.GotoAsync(url);
+        await page.Locator("[data-interactive='true']").First.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+        await page.GetByText($"{volumes} VM volume(s)").WaitForAsync(new() { Timeout = 30_000 });
+        await page.GetByRole(AriaRole.Progressbar, new() { Name = "Reading the pool's volumes" }).WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 30_000 });
+        await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))");
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
     private static async Task<double> TimeAsync(IPage page, string url, Task batchArrived)
     {
         long start = Stopwatch.GetTimestamp();

@@ -93,6 +93,30 @@ public class R4NewVmE2ETests(BrowserFixture browser) : BrowserTest(browser), IAs
         await Expect(page.GetByRole(AriaRole.Option).Filter(new() { HasText = "linux-kernel" })).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task AVmOrPoolCreatedElsewhere_ReachesTheOpenWizard_WithoutAReload()
+    {
+        var page = await OpenLoggedInAsync(_console!, "/vms/new");
+        await page.GetByLabel("Name").FillAsync("news");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Create VM" })).ToBeEnabledAsync();
+
+        using (var client = new QubesdClient(new QubesdClientOptions { SocketPath = _socket }))
+        {
+            var made = await client.CallAsync("admin.vm.CreateInPool.AppVM", "", "dom0", "name=news label=green"u8.ToArray());
+            Assert.True(made.IsOk, made.ToString());
+            var added = await client.PoolAddAsync("file", "usb", [KeyValuePair.Create("dir_path", Path.Combine(_dir, "usb"))]);
+            Assert.True(added.IsOk, added.ToString());
+        }
+
+        // admin.Events: the name is now taken, and the new pool is offered.
+        await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "VM news already exists; choose another name." }))
+            .ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Create VM" })).ToBeDisabledAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "One pool for all volumes (-P)" }).CheckAsync();
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Pool for all volumes" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Option).Filter(new() { HasText = "usb" })).ToBeVisibleAsync();
+    }
+
     private static async Task ChooseAsync(IPage page, string field, string option)
     {
         await page.GetByRole(AriaRole.Combobox, new() { Name = field, Exact = true }).ClickAsync();

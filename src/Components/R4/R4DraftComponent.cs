@@ -26,7 +26,8 @@ public abstract class R4DraftComponent : ComponentBase, IDisposable
         try
         {
             var draft = await Session.DraftAsync();
-            if (!draft.Snapshot.HasChanges && !draft.IsApplying && ReloadOnOpen) await draft.ReloadAsync();
+            // Once, in the interactive render: a prerender that read too would double every navigation's reads.
+            if (!draft.Snapshot.HasChanges && !draft.IsApplying && ReloadOnOpen && !IsPrerendering) await draft.ReloadAsync();
             Draft = draft;
             draft.Changed += OnChanged;
         }
@@ -35,6 +36,9 @@ public abstract class R4DraftComponent : ComponentBase, IDisposable
             LoadError = $"qubesd could not be read: {e.Message}";
         }
     }
+
+    /// <summary>True in the server's static prerender, which the interactive render follows at once.</summary>
+    protected bool IsPrerendering => RendererInfo.Name == "Static";
 
     /// <summary>Whether opening the page re-reads qubesd when nothing is staged.</summary>
     protected virtual bool ReloadOnOpen => true;

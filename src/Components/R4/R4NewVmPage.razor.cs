@@ -9,7 +9,7 @@ namespace QubesPoolConsole.Components.R4;
 /// <see cref="R4VmPlanner"/> after every change, created by <see cref="R4VmCreator"/> with its progress shown.
 /// The VM is created in the pools as qubesd has them now; pending pool changes are not part of it.
 /// </summary>
-public partial class R4NewVmPage
+public partial class R4NewVmPage : IDisposable
 {
     private const string DefaultItem = "(default)";
     private const string DefaultTemplateItem = "(default_template)";
@@ -23,6 +23,8 @@ public partial class R4NewVmPage
     private string? _loadError;
     private bool _creating;
     private int _planVersion;
+    private R4Draft? _draft;
+    private bool _disposed;
 
     /// <summary>The login session's qubesd access.</summary>
     [Inject] public required R4Session Session { get; init; }
@@ -87,12 +89,39 @@ public partial class R4NewVmPage
                 _form.Pool = pool;
             }
             await PlanAsync();
+            // The session's draft is refreshed after qubesd's events: a pool or VM added elsewhere re-plans this VM.
+            _draft = await Session.DraftAsync();
+            _draft.Changed += OnQubesdChanged;
         }
         catch (Exception e) when (e is IOException or TimeoutException or OperationCanceledException)
         {
             _loadError = $"qubesd could not be read: {e.Message}";
         }
     }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _disposed = true;
+        if (_draft is not null) _draft.Changed -= OnQubesdChanged;
+        GC.SuppressFinalize(this);
+    }
+
+    private void OnQubesdChanged() => _ = InvokeAsync(async () =>
+    {
+        if (_disposed || _creating || _draft is null) return;
+        try
+        {
+            // With nothing staged the draft's base is the fresh reading; otherwise it is the old one, so read again.
+            _view = _draft.Snapshot.HasChanges ? await Session.Reader.ReadAsync() : _draft.Base;
+            if (_outcome is not { Succeeded: true }) await PlanAsync();
+            StateHasChanged();
+        }
+        catch (Exception e) when (e is IOException or TimeoutException or OperationCanceledException)
+        {
+            // The next event or the create (which reads qubesd again) tries again.
+        }
+    });
 
     private async Task ChangeAsync(Action change)
     {

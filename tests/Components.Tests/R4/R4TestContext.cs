@@ -42,6 +42,9 @@ public abstract class R4TestContext : ComponentTestContext, IAsyncLifetime
         Services.AddSingleton<IAuditLog>(Audit);
         Services.AddSingleton(new AuditUser("tester"));
         Draft = await drafts.ForAsync("session-1");
+        // As in a circuit (the pages read qubesd in the interactive render, not in the prerender); set last, since it
+        // builds the renderer and no service may be added after that.
+        Renderer.SetRendererInfo(new RendererInfo("Server", true));
     }
 
     async Task IAsyncLifetime.DisposeAsync()
