@@ -1,6 +1,6 @@
 using QubesPoolConsole.Core.Qubesd.Backend;
-using QubesPoolConsole.Core.Qubesd.Volumes;
 using QubesPoolConsole.Core.Qubesd.Vms;
+using QubesPoolConsole.Core.Qubesd.Volumes;
 using QubesPoolConsole.Core.Qubesd.Wire;
 using QubesPoolConsole.Core.Tests.Qubesd.Peer;
 
