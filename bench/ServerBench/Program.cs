@@ -22,8 +22,44 @@ var launch = new BrowserTypeLaunchOptions
 };
 using var http = new HttpClient(new HttpClientHandler { UseCookies = true, AllowAutoRedirect = true }) { Timeout = TimeSpan.FromSeconds(30) };
 
-// QPC_BENCH_ONLY_R4=1 runs only the R4 parts (3 and 4).
-bool storageConfParts = Environment.GetEnvironmentVariable("QPC_BENCH_ONLY_R4") != "1";
+// QPC_BENCH_ONLY_R4=1 runs only the R4 parts (3 and 4); QPC_BENCH_ONLY_START=1 only part 0.
+bool storageConfParts = Environment.GetEnvironmentVariable("QPC_BENCH_ONLY_R4") != "1" && Environment.GetEnvironmentVariable("QPC_BENCH_ONLY_START") != "1";
+
+// 0. As a user meets it (issue 18): Chromium already open, the console started, its login URL opened the moment it
+// is written; the time from process start until the pools page is interactive, the resident memory then, and the
+// page loaded again in the same tab until interactive (median of 7). Runs three times on fresh folders.
+if (Environment.GetEnvironmentVariable("QPC_BENCH_ONLY_R4") != "1")
+{
+    await using var browser = await playwright.Chromium.LaunchAsync(launch);
+    var firsts = new List<double>();
+    var logins = new List<double>();
+    var reloads = new List<double>();
+    var rssFirst = new List<double>();
+    for (int run = 0; run < 3; run++)
+    {
+        await using var server = ServerProcess.Start(serverDll, Path.Combine(work, $"first-{run}"));
+        var (login, printed) = await server.WaitForLoginUrlAsync(TimeSpan.FromSeconds(120));
+        var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(login);
+        var loaded = Stopwatch.GetElapsedTime(server.StartedAt).TotalMilliseconds;
+        await page.Locator("[data-interactive='true']").First.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        if (Environment.GetEnvironmentVariable("QPC_BENCH_PHASES") == "1")
+            Console.WriteLine($"  phases: login URL {printed.TotalMilliseconds:F0} ms, page loaded {loaded:F0} ms, interactive {Stopwatch.GetElapsedTime(server.StartedAt).TotalMilliseconds:F0} ms");
+        await page.Locator("table tbody tr").First.WaitForAsync(new() { Timeout = 60_000 });
+        await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))");
+        firsts.Add(Stopwatch.GetElapsedTime(server.StartedAt).TotalMilliseconds);
+        logins.Add(printed.TotalMilliseconds);
+        await Task.Delay(Settle);
+        rssFirst.Add(server.ResidentMiB());
+        for (int i = 0; i < 7; i++) reloads.Add(await PageTimings.NavigateUntilInteractiveAsync(page, server.BaseUrl + "/"));
+        await context.CloseAsync();
+    }
+    Console.WriteLine($"start to login URL written: {string.Join(", ", logins.Select(t => $"{t:F0}"))} ms");
+    Console.WriteLine($"start to first interactive pools page (login URL opened at once): {string.Join(", ", firsts.Select(t => $"{t:F0}"))} ms, median {Median(firsts):F0} ms");
+    Console.WriteLine($"resident memory after the first page: {string.Join(", ", rssFirst.Select(m => $"{m:F1}"))} MiB");
+    Console.WriteLine($"reload of the pools page until interactive, median of {reloads.Count}: {Median(reloads):F0} ms (min {reloads.Min():F0}, max {reloads.Max():F0})");
+}
 
 // 1. The sandbox as shipped: start time, idle memory, memory per open tab.
 if (storageConfParts)
@@ -115,7 +151,8 @@ if (storageConfParts)
 
 // 3. The R4 sandbox grown to 30 pools and 300 VM volumes (100 AppVMs): navigation until the qubesd pools table is
 // interactive (each navigation reads every pool's Info and UsageDetails and every VM's volumes from the stand-in).
-if (Environment.GetEnvironmentVariable("QPC_BENCH_R4") != "0")
+bool r4Parts = Environment.GetEnvironmentVariable("QPC_BENCH_R4") != "0" && Environment.GetEnvironmentVariable("QPC_BENCH_ONLY_START") != "1";
+if (r4Parts)
 {
     var data = Path.Combine(work, "r4");
     await using (var seed = ServerProcess.Start(serverDll, data, "--r4"))
@@ -136,7 +173,7 @@ if (Environment.GetEnvironmentVariable("QPC_BENCH_R4") != "0")
 }
 // 4. One pool holding 300 VM volumes (150 AppVMs' private and volatile): navigation to that pool's page until it is
 // interactive and every volume row is read (the page reads admin.vm.List, then each VM's volumes, 8 VMs at a time).
-if (Environment.GetEnvironmentVariable("QPC_BENCH_R4") != "0")
+if (r4Parts)
 {
     var data = Path.Combine(work, "r4-one");
     await using (var seed = ServerProcess.Start(serverDll, data, "--r4"))

@@ -82,6 +82,25 @@ public sealed partial class ServerProcess : IAsyncDisposable
         throw new TimeoutException("The pools page was not served in time.");
     }
 
+    /// <summary>Waits until the console has written its login URL; returns it and the time since the process started.</summary>
+    public async Task<(string Url, TimeSpan Elapsed)> WaitForLoginUrlAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var address = await Task.WhenAny(_address.Task, Task.Delay(timeout));
+        if (address != _address.Task) throw new TimeoutException("The server did not say where it listens.");
+        BaseUrl = _address.Task.Result.TrimEnd('/');
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if (LoginUrl() is { } login) return (login, Stopwatch.GetElapsedTime(StartedAt));
+            }
+            catch (IOException) { } // being written
+            await Task.Delay(2);
+        }
+        throw new TimeoutException("No login URL was written in time.");
+    }
+
     /// <summary>A new browser context that has followed <see cref="LoginUrl"/> (when there is one), so its tabs are signed in.</summary>
     public async Task<IBrowserContext> NewLoggedInContextAsync(IBrowser browser)
     {
