@@ -66,6 +66,20 @@ public sealed class R4SessionDrafts
 
     private async Task RefreshAllAsync()
     {
+        try
+        {
+            await RefreshUntilQuietAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            // An unexpected failure must not leave refreshes off for good: the next event starts a new loop.
+            lock (_gate) _refreshing = false;
+            throw;
+        }
+    }
+
+    private async Task RefreshUntilQuietAsync()
+    {
         while (true)
         {
             await Task.Delay(Coalesce).ConfigureAwait(false);
@@ -84,6 +98,7 @@ public sealed class R4SessionDrafts
             Refreshed?.Invoke();
             lock (_gate)
             {
+                // Checked and cleared under the lock, so an event arriving now is either seen here or starts a new loop.
                 if (!_again)
                 {
                     _refreshing = false;
