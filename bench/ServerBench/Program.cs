@@ -154,13 +154,7 @@ if (storageConfParts)
 bool r4Parts = Environment.GetEnvironmentVariable("QPC_BENCH_R4") != "0" && Environment.GetEnvironmentVariable("QPC_BENCH_ONLY_START") != "1";
 if (r4Parts)
 {
-    var data = Path.Combine(work, "r4");
-    await using (var seed = ServerProcess.Start(serverDll, data, "--r4"))
-    {
-        await seed.WaitUntilPoolsPageServedAsync(http, TimeSpan.FromSeconds(120));
-    }
-    R4BenchState.Grow(Path.Combine(data, "r4"), pools: 30, vms: 100);
-    await using var server = ServerProcess.Start(serverDll, data, "--r4");
+    await using var server = await StartGrownR4Async(Path.Combine(work, "r4"), pools: 30, vms: 100);
     var started = await server.WaitUntilPoolsPageServedAsync(http, TimeSpan.FromSeconds(120));
     Console.WriteLine($"start to pools page served (R4 sandbox, 30 pools, 300 volumes): {started.TotalMilliseconds:F0} ms");
     await using var browser = await playwright.Chromium.LaunchAsync(launch);
@@ -175,13 +169,7 @@ if (r4Parts)
 // interactive and every volume row is read (the page reads admin.vm.List, then each VM's volumes, 8 VMs at a time).
 if (r4Parts)
 {
-    var data = Path.Combine(work, "r4-one");
-    await using (var seed = ServerProcess.Start(serverDll, data, "--r4"))
-    {
-        await seed.WaitUntilPoolsPageServedAsync(http, TimeSpan.FromSeconds(120));
-    }
-    R4BenchState.Grow(Path.Combine(data, "r4"), pools: 4, vms: 150);
-    await using var server = ServerProcess.Start(serverDll, data, "--r4");
+    await using var server = await StartGrownR4Async(Path.Combine(work, "r4-one"), pools: 4, vms: 150);
     await server.WaitUntilPoolsPageServedAsync(http, TimeSpan.FromSeconds(120));
     await using var browser = await playwright.Chromium.LaunchAsync(launch);
     var context = await server.NewLoggedInContextAsync(browser);
@@ -191,6 +179,17 @@ if (r4Parts)
     Console.WriteLine($"navigation to interactive pool page with 300 volumes (R4 sandbox), first: {times[0]:F0} ms, median of next 5: {Median(times.Skip(1)):F0} ms");
 }
 return 0;
+
+// A console on the R4 sandbox in DATA: started once to seed it, grown (R4BenchState.Grow), started again.
+async Task<ServerProcess> StartGrownR4Async(string data, int pools, int vms)
+{
+    await using (var seed = ServerProcess.Start(serverDll, data, "--r4"))
+    {
+        await seed.WaitUntilPoolsPageServedAsync(http, TimeSpan.FromSeconds(120));
+    }
+    R4BenchState.Grow(Path.Combine(data, "r4"), pools, vms);
+    return ServerProcess.Start(serverDll, data, "--r4");
+}
 
 static double Median(IEnumerable<double> values)
 {

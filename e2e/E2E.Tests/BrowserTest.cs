@@ -18,6 +18,9 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     /// <summary>False for a test class that runs no in-process console.</summary>
     protected virtual bool StartsServer => true;
 
+    /// <summary>Settings of this class's console (e.g. the R4 sandbox); null for the defaults.</summary>
+    protected virtual Action<IDictionary<string, string?>>? ServerSettings => null;
+
     /// <summary>The one Chromium of the test assembly.</summary>
     protected IBrowser Browser => fixture.Browser;
 
@@ -66,7 +69,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (StartsServer) _server = await StartServerAsync();
+        if (StartsServer) _server = await StartServerAsync(ServerSettings);
     }
 
     public async Task DisposeAsync()

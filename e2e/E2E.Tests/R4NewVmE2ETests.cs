@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using QubesPoolConsole.Core.Qubesd.Wire;
 using QubesPoolConsole.Core.Vms;
-using QubesPoolConsole.Server.Configuration;
 
 namespace QubesPoolConsole.E2E.Tests;
 
@@ -10,39 +8,20 @@ namespace QubesPoolConsole.E2E.Tests;
 /// pool pages listing the new volumes. The file-reflink pool is added with setup_check=False, as Qubes allows on a
 /// file system without reflinks (the test's /tmp is ext4): qubesd then copies instead of sharing extents.
 /// </summary>
-public class R4NewVmE2ETests(BrowserFixture browser) : BrowserTest(browser), IAsyncLifetime
+public class R4NewVmE2ETests(BrowserFixture browser) : R4BrowserTest(browser)
 {
-    private InProcessServer? _console;
-    private string _dir = "";
-    private string _socket = "";
-
-    protected override bool StartsServer => false;
-
-    async Task IAsyncLifetime.InitializeAsync()
-    {
-        _console = await StartServerAsync(s => s["Console:Backend"] = "qubesd");
-        var backend = _console.App.Services.GetRequiredService<ConsoleBackend>();
-        _dir = backend.SandboxDirectory!;
-        _socket = backend.SocketPath!;
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        if (_console is not null) await _console.DisposeAsync();
-    }
-
     [Fact]
     public async Task AppVmWithPrivateInReflinkPoolAndVolatileElsewhere_ReviewCreateAndPoolPagesAgree()
     {
-        var reflinkDir = Path.Combine(_dir, "reflink");
+        var reflinkDir = Path.Combine(SandboxDir, "reflink");
         Directory.CreateDirectory(reflinkDir);
-        using (var client = new QubesdClient(new QubesdClientOptions { SocketPath = _socket }))
+        using (var client = new QubesdClient(new QubesdClientOptions { SocketPath = Socket }))
         {
             var added = await client.PoolAddAsync("file-reflink", "fastpool", [KeyValuePair.Create("dir_path", reflinkDir), KeyValuePair.Create("setup_check", "False")]);
             Assert.True(added.IsOk, added.ToString());
         }
 
-        var page = await OpenLoggedInAsync(_console!, "/vms/new");
+        var page = await OpenLoggedInAsync(Server, "/vms/new");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New VM" })).ToBeVisibleAsync();
         await page.GetByLabel("Name").FillAsync("mail");
         await ChooseAsync(page, "Label", "blue");
@@ -72,14 +51,14 @@ public class R4NewVmE2ETests(BrowserFixture browser) : BrowserTest(browser), IAs
         var row = page.GetByTestId("r4-volumes").GetByRole(AriaRole.Row).Filter(new() { HasText = "mail" });
         await Expect(row).ToContainTextAsync("private");
         await Expect(row).ToContainTextAsync("2.0 GiB");
-        await page.GotoAsync(_console!.BaseUrl + "/pools/varlibqubes");
+        await page.GotoAsync(Server.BaseUrl + "/pools/varlibqubes");
         await Expect(page.GetByTestId("r4-volumes").GetByRole(AriaRole.Row).Filter(new() { HasText = "mail" })).ToContainTextAsync("volatile");
     }
 
     [Fact]
     public async Task ExistingNameAndKernelPool_AreShownInlineAndCreateStaysDisabled()
     {
-        var page = await OpenLoggedInAsync(_console!, "/vms/new");
+        var page = await OpenLoggedInAsync(Server, "/vms/new");
         await page.GetByLabel("Name").FillAsync("work");
         await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "VM work already exists; choose another name." })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Create VM" })).ToBeDisabledAsync();
@@ -96,15 +75,15 @@ public class R4NewVmE2ETests(BrowserFixture browser) : BrowserTest(browser), IAs
     [Fact]
     public async Task AVmOrPoolCreatedElsewhere_ReachesTheOpenWizard_WithoutAReload()
     {
-        var page = await OpenLoggedInAsync(_console!, "/vms/new");
+        var page = await OpenLoggedInAsync(Server, "/vms/new");
         await page.GetByLabel("Name").FillAsync("news");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Create VM" })).ToBeEnabledAsync();
 
-        using (var client = new QubesdClient(new QubesdClientOptions { SocketPath = _socket }))
+        using (var client = new QubesdClient(new QubesdClientOptions { SocketPath = Socket }))
         {
             var made = await client.CallAsync("admin.vm.CreateInPool.AppVM", "", "dom0", "name=news label=green"u8.ToArray());
             Assert.True(made.IsOk, made.ToString());
-            var added = await client.PoolAddAsync("file", "usb", [KeyValuePair.Create("dir_path", Path.Combine(_dir, "usb"))]);
+            var added = await client.PoolAddAsync("file", "usb", [KeyValuePair.Create("dir_path", Path.Combine(SandboxDir, "usb"))]);
             Assert.True(added.IsOk, added.ToString());
         }
 

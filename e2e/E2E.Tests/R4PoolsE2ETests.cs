@@ -1,50 +1,22 @@
-using Microsoft.Extensions.DependencyInjection;
 using QubesPoolConsole.Core.Qubesd.Wire;
-using QubesPoolConsole.Server.Configuration;
 
 namespace QubesPoolConsole.E2E.Tests;
 
-/// <summary>
-/// The qubesd (R4) pages in the browser, on a stand-in qubesd (QubesdSandbox) this test starts in a temp folder: the
-/// console is pointed at its socket through R4Pages:SocketPath. The file driver is used for new pools (file-reflink's
-/// probe fails on an ext4 /tmp).
-/// </summary>
-public class R4PoolsE2ETests(BrowserFixture browser) : BrowserTest(browser), IAsyncLifetime
+/// <summary>The qubesd (R4) pages in the browser on the console's R4 sandbox: pools, options, defaults, live updates.</summary>
+public class R4PoolsE2ETests(BrowserFixture browser) : R4BrowserTest(browser)
 {
-    private string _dir = "";
-    private string _socket = "";
-    private InProcessServer? _console;
-
-    protected override bool StartsServer => false;
-
-    private InProcessServer Console => _console!;
-
-    async Task IAsyncLifetime.InitializeAsync()
-    {
-        // The console on its R4 sandbox (--r4): it starts the stand-in qubesd in DATA/r4 and stops it when it stops.
-        _console = await StartServerAsync(s => s["Console:Backend"] = "qubesd");
-        var backend = _console.App.Services.GetRequiredService<ConsoleBackend>();
-        _dir = backend.SandboxDirectory!;
-        _socket = backend.SocketPath!;
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        if (_console is not null) await _console.DisposeAsync();
-    }
-
     [Fact]
     public async Task AddFilePool_ReviewShowsCommandCallAndDiff_ApplyListsItWithUsage()
     {
         var page = await OpenPoolsAsync();
-        var dir = Path.Combine(_dir, "fast");
+        var dir = Path.Combine(SandboxDir, "fast");
         await Expect(page.GetByTestId("backend")).ToHaveTextAsync("qubesd sandbox (R4.3)");
 
         await R4PoolDialog.StageFilePoolAsync(page, "fast", dir, screenshot: "/tmp/r4-add.png");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Review changes (1 pending)" })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Review and apply" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(Console.BaseUrl + "/review");
+        await Expect(page).ToHaveURLAsync(Server.BaseUrl + "/review");
         await Expect(page.GetByTestId("r4-command")).ToHaveTextAsync($"qvm-pool add fast file -o dir_path={dir}");
         await Expect(page.GetByTestId("r4-call")).ToContainTextAsync("admin.pool.Add+file");
         await Expect(page.GetByTestId("r4-payload")).ToContainTextAsync($"dir_path={dir}");
@@ -65,7 +37,7 @@ public class R4PoolsE2ETests(BrowserFixture browser) : BrowserTest(browser), IAs
         // The apply is journalled where storage.conf applies are.
         await page.GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = $"qvm-pool add fast file -o dir_path={dir}" })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = $"qubesd ({_socket})" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = $"qubesd ({Socket})" })).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -83,13 +55,13 @@ public class R4PoolsE2ETests(BrowserFixture browser) : BrowserTest(browser), IAs
         await page.GetByRole(AriaRole.Option, new() { Name = "vm-pool" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Review changes (2 pending)" })).ToBeVisibleAsync();
 
-        await page.GotoAsync(Console.BaseUrl + "/review");
+        await page.GotoAsync(Server.BaseUrl + "/review");
         await page.WaitForInteractiveAsync();
         await Expect(page.GetByTestId("r4-command")).ToHaveTextAsync(["qvm-pool set varlibqubes -o revisions_to_keep=0", "qubes-prefs default_pool vm-pool"]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await Expect(page.GetByTestId("r4-outcome")).ToContainTextAsync("Applied.");
 
-        using var client = new QubesdClient(new QubesdClientOptions { SocketPath = _socket });
+        using var client = new QubesdClient(new QubesdClientOptions { SocketPath = Socket });
         Assert.Equal("vm-pool", (await client.PropertyGetAsync("default_pool")).Value!.Value);
         Assert.Equal("0", (await client.PoolInfoAsync("varlibqubes")).Value!["revisions_to_keep"]);
     }
@@ -110,8 +82,8 @@ public class R4PoolsE2ETests(BrowserFixture browser) : BrowserTest(browser), IAs
     [Fact]
     public async Task PoolWhoseDirectoryVanished_ShowsItInItsRow_PageKeepsWorking()
     {
-        var gone = Path.Combine(_dir, "usb");
-        using (var client = new QubesdClient(new QubesdClientOptions { SocketPath = _socket }))
+        var gone = Path.Combine(SandboxDir, "usb");
+        using (var client = new QubesdClient(new QubesdClientOptions { SocketPath = Socket }))
         {
             var added = await client.PoolAddAsync("file", "usb", [KeyValuePair.Create("dir_path", gone)]);
             Assert.True(added.IsOk, added.ToString());
@@ -135,7 +107,7 @@ public class R4PoolsE2ETests(BrowserFixture browser) : BrowserTest(browser), IAs
     {
         // The data folder is on ext4 here, so qubesd's real FICLONE probe fails, as it would on such a dom0 disk.
         var page = await OpenPoolsAsync();
-        var dir = Path.Combine(_dir, "cow");
+        var dir = Path.Combine(SandboxDir, "cow");
 
         await R4PoolDialog.StageFilePoolAsync(page, "cow", dir, driver: "file-reflink");
         await page.GetByRole(AriaRole.Link, new() { Name = "Review changes (1 pending)" }).ClickAsync();
@@ -156,7 +128,7 @@ public class R4PoolsE2ETests(BrowserFixture browser) : BrowserTest(browser), IAs
         var page = await OpenPoolsAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Volumes of varlibqubes" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(Console.BaseUrl + "/pools/varlibqubes");
+        await Expect(page).ToHaveURLAsync(Server.BaseUrl + "/pools/varlibqubes");
         var table = page.GetByTestId("r4-volumes");
         await Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = "vault" })).ToHaveCountAsync(2);
         await Expect(page.GetByTestId("r4-volume-totals")).ToContainTextAsync("12.0 GiB in size");
@@ -168,7 +140,7 @@ public class R4PoolsE2ETests(BrowserFixture browser) : BrowserTest(browser), IAs
     [Fact]
     public async Task StorageConfOnlyPage_OverQubesd_SaysTheBackendHasNoSuchPage()
     {
-        var page = await OpenLoggedInAsync(Console, "/raw");
+        var page = await OpenLoggedInAsync(Server, "/raw");
 
         await Expect(page.GetByTestId("not-on-backend")).ToContainTextAsync("the qubesd (Qubes R4) backend, which has no such page");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Earlier versions" })).ToHaveCountAsync(0);
@@ -186,7 +158,7 @@ public class R4PoolsE2ETests(BrowserFixture browser) : BrowserTest(browser), IAs
         await page.GetByRole(AriaRole.Button, new() { Name = "Set an option of varlibqubes" }).ClickAsync();
         await page.GetByRole(AriaRole.Dialog).GetByLabel("revisions_to_keep").FillAsync("0");
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Stage" }).ClickAsync();
-        await page.GotoAsync(Console.BaseUrl + "/review");
+        await page.GotoAsync(Server.BaseUrl + "/review");
         await page.WaitForInteractiveAsync();
         await Expect(page.GetByTestId("r4-step")).ToHaveCountAsync(1);
         problems.AddRange(await SeriousViolationsAsync(page));
@@ -206,7 +178,7 @@ public class R4PoolsE2ETests(BrowserFixture browser) : BrowserTest(browser), IAs
     {
         var page = await OpenPoolsAsync();
         await Expect(Row(page, "fromcli")).ToHaveCountAsync(0);
-        var dir = Directory.CreateDirectory(Path.Combine(_dir, "cli-parent")).FullName + "/fromcli";
+        var dir = Directory.CreateDirectory(Path.Combine(SandboxDir, "cli-parent")).FullName + "/fromcli";
 
         // The CLI talks to the console's running stand-in (the one qubesd), as qvm-pool would on dom0.
         var added = await Cli.RunAsync("pool", "add", "fromcli", "file", "-o", "dir_path=" + dir, "--r4");
@@ -223,12 +195,12 @@ public class R4PoolsE2ETests(BrowserFixture browser) : BrowserTest(browser), IAs
     public async Task PoolAddedElsewhereWhileChangesAreStaged_MarksThemStale_RebaseKeepsThem()
     {
         var page = await OpenPoolsAsync();
-        await R4PoolDialog.StageFilePoolAsync(page, "mine", Path.Combine(_dir, "mine"));
+        await R4PoolDialog.StageFilePoolAsync(page, "mine", Path.Combine(SandboxDir, "mine"));
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Review changes (1 pending)" })).ToBeVisibleAsync();
 
-        using (var client = new QubesdClient(new QubesdClientOptions { SocketPath = _socket }))
+        using (var client = new QubesdClient(new QubesdClientOptions { SocketPath = Socket }))
         {
-            var added = await client.PoolAddAsync("file", "theirs", [KeyValuePair.Create("dir_path", Path.Combine(_dir, "theirs"))]);
+            var added = await client.PoolAddAsync("file", "theirs", [KeyValuePair.Create("dir_path", Path.Combine(SandboxDir, "theirs"))]);
             Assert.True(added.IsOk, added.ToString());
         }
 
@@ -246,14 +218,14 @@ public class R4PoolsE2ETests(BrowserFixture browser) : BrowserTest(browser), IAs
         await Expect(page.GetByTestId("r4-outcome")).ToContainTextAsync("Applied.");
     }
 
-    private CliProcess Cli => new(Path.GetDirectoryName(_dir)!);
+    private CliProcess Cli => new(Server.DataDirectory);
 
     private static ILocator Row(IPage page, string pool)
         => page.GetByRole(AriaRole.Row).Filter(new() { Has = page.Locator("strong", new() { HasTextRegex = new Regex($"^{Regex.Escape(pool)}$") }) });
 
     private async Task<IPage> OpenPoolsAsync()
     {
-        var page = await OpenLoggedInAsync(Console, "/");
+        var page = await OpenLoggedInAsync(Server, "/");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pools", Exact = true })).ToBeVisibleAsync();
         await Expect(Row(page, "varlibqubes")).ToBeVisibleAsync();
         return page;

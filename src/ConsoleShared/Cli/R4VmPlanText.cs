@@ -1,5 +1,6 @@
 using System.Text;
 using QubesPoolConsole.Core.Qubesd.Vms;
+using QubesPoolConsole.Core.Qubesd.Volumes;
 
 namespace QubesPoolConsole.Server.Cli;
 
@@ -28,10 +29,10 @@ public static class R4VmPlanText
     }
 
     /// <summary>The created VM's volumes as qubesd reports them: VOLUME, POOL, SIZE, VID.</summary>
-    public static string Volumes(IReadOnlyList<R4CreatedVolume> volumes)
+    public static string Volumes(IReadOnlyList<R4VmVolume> volumes)
     {
         var rows = new List<string[]> { new[] { "VOLUME", "POOL", "SIZE", "VID" } };
-        rows.AddRange(volumes.Select(v => new[] { v.Volume, v.Pool ?? "?", R4PoolsText.Bytes(v.Size), PoolsText.OneLine(v.Vid ?? "-") }));
+        rows.AddRange(volumes.Select(v => new[] { v.Name, v.Pool ?? "?", R4PoolsText.Bytes(v.Size), PoolsText.OneLine(v.Vid ?? "-") }));
         return TextTable.Render(rows, new HashSet<int> { 2 }, "  ");
     }
 }

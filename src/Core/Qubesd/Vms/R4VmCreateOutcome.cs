@@ -1,4 +1,5 @@
 using QubesPoolConsole.Core.Qubesd.Pools;
+using QubesPoolConsole.Core.Qubesd.Volumes;
 
 namespace QubesPoolConsole.Core.Qubesd.Vms;
 
@@ -12,7 +13,7 @@ public sealed record R4VmCreateOutcome(
     R4VmCreateStatus Status,
     string Message,
     R4VmAnalysis Analysis,
-    IReadOnlyList<R4CreatedVolume> Volumes,
+    IReadOnlyList<R4VmVolume> Volumes,
     IReadOnlyList<string> Lines)
 {
     /// <summary>True when the VM exists now.</summary>

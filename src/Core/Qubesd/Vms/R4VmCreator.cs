@@ -1,4 +1,5 @@
 using QubesPoolConsole.Core.Qubesd.Backend;
+using QubesPoolConsole.Core.Qubesd.Volumes;
 using QubesPoolConsole.Core.Qubesd.Wire;
 using QubesPoolConsole.Core.Storage;
 
@@ -48,8 +49,8 @@ public sealed class R4VmCreator(R4PoolReader reader)
         var reply = await _client.CallAsync(wire, CreateTimeout, cancellationToken).ConfigureAwait(false);
         if (reply.IsOk)
         {
-            var volumes = await ReadVolumesAsync(request.Name, cancellationToken).ConfigureAwait(false);
-            foreach (var v in volumes) Say($"{v.Volume}: pool {v.Pool ?? "?"}, {(v.Size is { } s ? $"{DiskSpace.Format(s)} ({s} bytes)" : "size not reported")}");
+            var volumes = (await new R4VmVolumeReader(_client).ReadAsync(request.Name, request.Class, cancellationToken).ConfigureAwait(false)).Volumes;
+            foreach (var v in volumes) Say($"{v.Name}: pool {v.Pool ?? "?"}, {(v.Size is { } s ? $"{DiskSpace.Format(s)} ({s} bytes)" : "size not reported")}");
             return new R4VmCreateOutcome(R4VmCreateStatus.Created, $"VM {request.Name} was created.", analysis, volumes, lines);
         }
 
@@ -69,15 +70,5 @@ public sealed class R4VmCreator(R4PoolReader reader)
         }
         Say($"Checked: no VM named {request.Name} exists.");
         return new R4VmCreateOutcome(R4VmCreateStatus.FailedCleanly, $"{failed} Nothing is left behind: no VM named {request.Name} exists.", analysis, [], lines);
-    }
-
-    private async Task<IReadOnlyList<R4CreatedVolume>> ReadVolumesAsync(string vm, CancellationToken cancellationToken)
-    {
-        var names = await _client.VmVolumeListAsync(vm, cancellationToken).ConfigureAwait(false);
-        if (!names.IsOk) return [];
-        var infos = await Task.WhenAll(names.Value.Select(n => _client.VmVolumeInfoAsync(vm, n, cancellationToken))).ConfigureAwait(false);
-        return names.Value.Zip(infos, (n, i) => i.IsOk
-            ? new R4CreatedVolume(n, i.Value["pool"], i.Value.GetInt64("size"), i.Value["vid"])
-            : new R4CreatedVolume(n, null, null, null)).ToList();
     }
 }

@@ -32,15 +32,21 @@ public sealed class R4VmVolumeReader
         return await Task.WhenAll(vms.Select(v => ReadVmAsync(v, slots, cancellationToken))).ConfigureAwait(false);
     }
 
+    /// <summary>Reads the volumes of one VM (e.g. one just created), whose class the caller knows.</summary>
+    public async Task<R4VmVolumes> ReadAsync(string vm, string? vmClass, CancellationToken cancellationToken = default)
+    {
+        var names = await _client.VmVolumeListAsync(vm, cancellationToken).ConfigureAwait(false);
+        if (!names.IsOk) return new R4VmVolumes(vm, vmClass, [], $"The volumes of VM {vm} could not be listed: {names.Message}");
+        var infos = await Task.WhenAll(names.Value.Select(n => _client.VmVolumeInfoAsync(vm, n, cancellationToken))).ConfigureAwait(false);
+        return new R4VmVolumes(vm, vmClass, [.. names.Value.Zip(infos, (n, i) => Volume(vm, n, i))], null);
+    }
+
     private async Task<R4VmVolumes> ReadVmAsync(QubesdVmEntry vm, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
         await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var names = await _client.VmVolumeListAsync(vm.Name, cancellationToken).ConfigureAwait(false);
-            if (!names.IsOk) return new R4VmVolumes(vm.Name, vm.Class, [], $"The volumes of VM {vm.Name} could not be listed: {names.Message}");
-            var infos = await Task.WhenAll(names.Value.Select(n => _client.VmVolumeInfoAsync(vm.Name, n, cancellationToken))).ConfigureAwait(false);
-            return new R4VmVolumes(vm.Name, vm.Class, [.. names.Value.Zip(infos, (n, i) => Volume(vm.Name, n, i))], null);
+            return await ReadAsync(vm.Name, vm.Class, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -33,16 +33,23 @@ public sealed class QubesdEventHubTests
         while (!condition()) await Task.Delay(20, timeout.Token);
     }
 
+    // Subscribes a recorder, starts the hub and waits until its stream is established.
+    private static async Task<Seen> FollowAsync(QubesdEventHub hub)
+    {
+        var seen = new Seen();
+        hub.PoolsChanged += seen.Add;
+        hub.Start();
+        await WaitUntilAsync(() => hub.IsConnected);
+        return seen;
+    }
+
     [Fact]
     public async Task RaisesPoolAndVmEvents_NotTheirPreEventsOrAVmsOwn()
     {
         await using var q = await SandboxFixture.StartAsync();
         using var client = new QubesdClient(new QubesdClientOptions { SocketPath = q.Socket });
         await using var hub = new QubesdEventHub(client);
-        var seen = new Seen();
-        hub.PoolsChanged += seen.Add;
-        hub.Start();
-        await WaitUntilAsync(() => hub.IsConnected);
+        var seen = await FollowAsync(hub);
 
         Assert.True((await client.PoolAddAsync("file", "ev", [new("dir_path", Path.Combine(q.Root, "ev"))])).IsOk);
         Assert.True((await client.PropertySetAsync("default_pool_volatile", "ev")).IsOk);
@@ -63,10 +70,7 @@ public sealed class QubesdEventHubTests
         await using var q = await SandboxFixture.StartAsync();
         using var client = new QubesdClient(new QubesdClientOptions { SocketPath = q.Socket });
         await using var hub = new QubesdEventHub(client, firstPause: TimeSpan.FromMilliseconds(50), longestPause: TimeSpan.FromMilliseconds(200));
-        var seen = new Seen();
-        hub.PoolsChanged += seen.Add;
-        hub.Start();
-        await WaitUntilAsync(() => hub.IsConnected);
+        var seen = await FollowAsync(hub);
 
         await q.StopAsync();
         await WaitUntilAsync(() => !hub.IsConnected);
@@ -87,11 +91,8 @@ public sealed class QubesdEventHubTests
         await using var q = await SandboxFixture.StartAsync();
         using var client = new QubesdClient(new QubesdClientOptions { SocketPath = q.Socket });
         await using var hub = new QubesdEventHub(client);
-        var seen = new Seen();
         hub.PoolsChanged += _ => throw new InvalidOperationException("a broken page");
-        hub.PoolsChanged += seen.Add;
-        hub.Start();
-        await WaitUntilAsync(() => hub.IsConnected);
+        var seen = await FollowAsync(hub);
 
         Assert.True((await client.PoolAddAsync("file", "a", [new("dir_path", Path.Combine(q.Root, "a"))])).IsOk);
         Assert.True((await client.PoolAddAsync("file", "b", [new("dir_path", Path.Combine(q.Root, "b"))])).IsOk);

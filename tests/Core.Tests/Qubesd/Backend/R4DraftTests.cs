@@ -23,6 +23,13 @@ public sealed class R4DraftTests
         return (q, draft);
     }
 
+    // qubesd now also has the file pool NAME at DIR, added by someone else after the draft read the pools.
+    private static void AddedElsewhere(ScriptedQubesd q, string name, string dir)
+    {
+        q.PoolList("varlibqubes", "linux-kernel", "vm-pool", name);
+        q.Pool(name, $"dir_path={dir}\ndriver=file\nname={name}\nrevisions_to_keep=1\n");
+    }
+
     [Fact]
     public async Task Apply_SendsExactlyThePlannedCallsInOrder_ThenRestartsEmpty()
     {
@@ -95,8 +102,7 @@ public sealed class R4DraftTests
         await using var _ = q;
         q.Ok(AddHeader);
         draft.StageRange(Batch);
-        q.PoolList("varlibqubes", "linux-kernel", "vm-pool", "extra");
-        q.Pool("extra", "dir_path=/srv/extra\ndriver=file\nname=extra\nrevisions_to_keep=1\n");
+        AddedElsewhere(q, "extra", "/srv/extra");
 
         var outcome = await draft.ApplyAsync();
 
@@ -115,8 +121,7 @@ public sealed class R4DraftTests
     {
         var (q, draft) = await StartAsync();
         await using var _ = q;
-        q.PoolList("varlibqubes", "linux-kernel", "vm-pool", "extra");
-        q.Pool("extra", "dir_path=/srv/extra\ndriver=file\nname=extra\nrevisions_to_keep=1\n");
+        AddedElsewhere(q, "extra", "/srv/extra");
 
         Assert.True(await draft.RefreshAsync());
 
@@ -130,8 +135,7 @@ public sealed class R4DraftTests
         var (q, draft) = await StartAsync();
         await using var _ = q;
         Assert.True(draft.StageRange(Batch).Accepted);
-        q.PoolList("varlibqubes", "linux-kernel", "vm-pool", "extra");
-        q.Pool("extra", "dir_path=/srv/extra\ndriver=file\nname=extra\nrevisions_to_keep=1\n");
+        AddedElsewhere(q, "extra", "/srv/extra");
 
         Assert.True(await draft.RefreshAsync());
 
@@ -158,8 +162,7 @@ public sealed class R4DraftTests
         await using var _ = q;
         Assert.True(draft.StageRange(Batch).Accepted);
         // Someone else added a pool named ssd meanwhile: adding it again would be refused by qubesd.
-        q.PoolList("varlibqubes", "linux-kernel", "vm-pool", "ssd");
-        q.Pool("ssd", "dir_path=/srv/other\ndriver=file\nname=ssd\nrevisions_to_keep=1\n");
+        AddedElsewhere(q, "ssd", "/srv/other");
         await draft.RefreshAsync();
         var before = draft.Snapshot;
 

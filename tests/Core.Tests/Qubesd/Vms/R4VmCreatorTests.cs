@@ -27,9 +27,9 @@ public sealed class R4VmCreatorTests : SandboxTests
         Assert.Equal(R4VmCreateStatus.Created, outcome.Status);
         Assert.Equal("VM mail was created.", outcome.Message);
         Assert.Single(methods, "admin.vm.CreateInPool.AppVM");
-        var pools = outcome.Volumes.ToDictionary(v => v.Volume, v => v.Pool);
+        var pools = outcome.Volumes.ToDictionary(v => v.Name, v => v.Pool);
         Assert.Equal(("fast", "varlibqubes", "vm-pool"), (pools["private"], pools["volatile"], pools["root"]));
-        Assert.Equal(2L << 30, outcome.Volumes.Single(v => v.Volume == "private").Size);
+        Assert.Equal(2L << 30, outcome.Volumes.Single(v => v.Name == "private").Size);
         var image = Path.Combine(fast, "appvms/mail/private.img");
         Assert.Equal(2L << 30, new FileInfo(image).Length);
         Assert.True(SparseFiles.AllocatedBytes(image) < 1L << 20, "the private image is sparse");

@@ -40,11 +40,11 @@ public abstract class R4VmPeerTests(QubesdPeer peer)
         Assert.True(perVolume.Status == R4VmCreateStatus.Created, perVolume.Message + "\n" + peer.Log);
 
         // Where qubesd put each volume is what the review showed.
-        Assert.Equal("vmp-one", perVolume.Volumes.Single(v => v.Volume == "private").Pool);
-        Assert.Equal("varlibqubes", perVolume.Volumes.Single(v => v.Volume == "volatile").Pool);
-        Assert.Equal("varlibqubes", one.Volumes.Single(v => v.Volume == "root").Pool);
+        Assert.Equal("vmp-one", perVolume.Volumes.Single(v => v.Name == "private").Pool);
+        Assert.Equal("varlibqubes", perVolume.Volumes.Single(v => v.Name == "volatile").Pool);
+        Assert.Equal("varlibqubes", one.Volumes.Single(v => v.Name == "root").Pool);
         foreach (var planned in perVolume.Analysis.Plan.Volumes.Where(v => v.Pool is not null))
-            Assert.Equal(planned.Pool, perVolume.Volumes.Single(v => v.Volume == planned.Volume).Pool);
+            Assert.Equal(planned.Pool, perVolume.Volumes.Single(v => v.Name == planned.Volume).Pool);
 
         var inPool = await new R4PoolVolumeReader(client).ReadAsync("vmp-one");
         Assert.Empty(inPool.Problems);
@@ -57,7 +57,7 @@ public abstract class R4VmPeerTests(QubesdPeer peer)
     }
 
     [PeerFact]
-    public async Task Create_ThatQubesdRefuses_SaysWhy_AndNothingIsLeft()
+    public async Task Create_WithATakenName_IsRefusedBeforeSending_AndTheVmStaysAsItWas()
     {
         using var client = Client();
         var creator = new R4VmCreator(new R4PoolReader(client));
