@@ -30,15 +30,22 @@ public sealed partial class ServerProcess : IAsyncDisposable
     public static ServerProcess Start(string serverDll, string dataDirectory, params string[] extra)
     {
         var state = Path.Combine(dataDirectory, "state");
-        var psi = new ProcessStartInfo("dotnet")
+        // A self-contained publish is started through its own executable, as shipped; a .dll through dotnet.
+        bool viaDotnet = serverDll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var psi = new ProcessStartInfo(viaDotnet ? "dotnet" : serverDll)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { serverDll, "--mode", "Sandbox", "--data", dataDirectory, "--state", state, "--port", "0" }.Concat(extra)) psi.ArgumentList.Add(a);
+        foreach (var a in (viaDotnet ? new[] { serverDll } : []).Concat(new[] { "--mode", "Sandbox", "--data", dataDirectory, "--state", state, "--port", "0" }).Concat(extra)) psi.ArgumentList.Add(a);
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        // For experiments: QPC_BENCH_SERVER_X=V reaches the console only, as X=V (e.g. a DOTNET_ runtime setting).
+        foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
+        {
+            if (e.Key is string key && key.StartsWith("QPC_BENCH_SERVER_", StringComparison.Ordinal)) psi.Environment[key["QPC_BENCH_SERVER_".Length..]] = e.Value as string;
+        }
         var process = new Process { StartInfo = psi };
         var server = new ServerProcess(process, state);
         process.OutputDataReceived += (_, e) =>
