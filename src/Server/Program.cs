@@ -6,6 +6,10 @@ using QubesPoolConsole.Server.Security;
 // A command (pools, check, pool add…) runs without building the web host; no command serves the console.
 if (CliApp.IsCommand(args)) return await CliApp.RunAsync(args, Console.Out, Console.Error);
 
+// While this thread builds the host and starts Kestrel, the other core renders a sample of the pools page once, so
+// that the first visit finds that code loaded and compiled (docs/benchmarks.md, sixth round).
+_ = QubesPoolConsole.Components.Warming.FirstRenderWarmUp.StartInBackground();
+
 WebApplication app;
 try
 {
