@@ -13,6 +13,9 @@ public abstract class QubesdPeer : IAsyncLifetime
 {
     // start.sh may apt-get install python packages on its first run as root.
     private static readonly TimeSpan StartLimit = TimeSpan.FromMinutes(4);
+
+    // One start at a time: on a fresh machine two first starts run apt-get together, and the second fails on dpkg's lock.
+    private static readonly SemaphoreSlim Starting = new(1, 1);
     private readonly StringBuilder _log = new();
     private Process? _process;
 
@@ -45,6 +48,19 @@ public abstract class QubesdPeer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (Folder is not { } folder) return;
+        await Starting.WaitAsync();
+        try
+        {
+            await StartAsync(folder);
+        }
+        finally
+        {
+            Starting.Release();
+        }
+    }
+
+    private async Task StartAsync(string folder)
+    {
         Dir = Directory.CreateTempSubdirectory("qpc-peer-").FullName;
         var ready = Path.Combine(Dir, "ready");
         var start = new ProcessStartInfo(Path.Combine(folder, "start.sh"))
