@@ -38,7 +38,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in (viaDotnet ? new[] { serverDll } : []).Concat(new[] { "--mode", "Sandbox", "--data", dataDirectory, "--state", state, "--port", "0" }).Concat(extra)) psi.ArgumentList.Add(a);
+        if (viaDotnet) psi.ArgumentList.Add(serverDll);
+        foreach (var a in new[] { "--mode", "Sandbox", "--data", dataDirectory, "--state", state, "--port", "0" }.Concat(extra)) psi.ArgumentList.Add(a);
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         // For experiments: QPC_BENCH_SERVER_X=V reaches the console only, as X=V (e.g. a DOTNET_ runtime setting).

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.JSInterop;
 using MudBlazor.Services;
 
@@ -32,13 +31,12 @@ public static class FirstRenderWarmUp
     public static async Task<string> RenderAsync()
     {
         var services = new ServiceCollection();
-        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddLogging(); // no provider: nothing is written anywhere
         services.AddMudServices();
         services.AddSingleton<IJSRuntime, NoScripts>();
         services.AddSingleton<NavigationManager, FixedAddress>();
         await using var provider = services.BuildServiceProvider();
-        await using var renderer = new HtmlRenderer(provider, NullLoggerFactory.Instance);
+        await using var renderer = new HtmlRenderer(provider, provider.GetRequiredService<ILoggerFactory>());
         return await renderer.Dispatcher.InvokeAsync(async () =>
             (await renderer.RenderComponentAsync<FirstRenderSample>()).ToHtmlString());
     }
