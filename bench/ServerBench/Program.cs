@@ -27,40 +27,55 @@ bool storageConfParts = Environment.GetEnvironmentVariable("QPC_BENCH_ONLY_R4") 
 
 // 0. As a user meets it (issue 18): Chromium already open, the console started, its login URL opened the moment it
 // is written; the time from process start until the pools page is interactive, the resident memory then, and the
-// page loaded again in the same tab until interactive (median of 7). Runs three times on fresh folders.
+// page loaded again in the same tab until interactive (median of 7). Three times (QPC_BENCH_START_RUNS): each a first start on a machine
+// where the console never ran (no JIT profile), stopped as systemd stops it, then a later start with the profile the
+// first one wrote (fresh data folder, same cache folder).
 if (Environment.GetEnvironmentVariable("QPC_BENCH_ONLY_R4") != "1")
 {
     await using var browser = await playwright.Chromium.LaunchAsync(launch);
     var firsts = new List<double>();
+    var laters = new List<double>();
     var logins = new List<double>();
+    var loginsLater = new List<double>();
     var reloads = new List<double>();
     var rssFirst = new List<double>();
-    for (int run = 0; run < 3; run++)
+    var rssLater = new List<double>();
+    bool timeline = Environment.GetEnvironmentVariable("QPC_BENCH_TIMELINE") == "1";
+    int runs = int.TryParse(Environment.GetEnvironmentVariable("QPC_BENCH_START_RUNS"), out var n) && n > 0 ? n : 3;
+    for (int run = 0; run < runs; run++)
     {
-        // The tab is open before the console starts, so that its own start-up is not counted as the console's.
-        var context = await browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("about:blank");
-        await Task.Delay(Settle);
-        await using var server = ServerProcess.Start(serverDll, Path.Combine(work, $"first-{run}"));
-        var (login, printed) = await server.WaitForLoginUrlAsync(TimeSpan.FromSeconds(120));
-        await page.GotoAsync(login);
-        var loaded = Stopwatch.GetElapsedTime(server.StartedAt).TotalMilliseconds;
-        await page.Locator("[data-interactive='true']").First.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
-        if (Environment.GetEnvironmentVariable("QPC_BENCH_PHASES") == "1")
-            Console.WriteLine($"  phases: login URL {printed.TotalMilliseconds:F0} ms, page loaded {loaded:F0} ms, interactive {Stopwatch.GetElapsedTime(server.StartedAt).TotalMilliseconds:F0} ms");
-        await page.Locator("table tbody tr").First.WaitForAsync(new() { Timeout = 60_000 });
-        await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))");
-        firsts.Add(Stopwatch.GetElapsedTime(server.StartedAt).TotalMilliseconds);
-        logins.Add(printed.TotalMilliseconds);
-        await Task.Delay(Settle);
-        rssFirst.Add(server.ResidentMiB());
-        for (int i = 0; i < 7; i++) reloads.Add(await PageTimings.NavigateUntilInteractiveAsync(page, server.BaseUrl + "/"));
-        await context.CloseAsync();
+        var cache = Path.Combine(work, $"cache-{run}");
+        foreach (bool later in new[] { false, true })
+        {
+            // The tab is open before the console starts, so that its own start-up is not counted as the console's.
+            var context = await browser.NewContextAsync();
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("about:blank");
+            await Task.Delay(Settle);
+            if (timeline) await PageTimeline.HookAsync(page);
+            await using var server = ServerProcess.StartWithCache(serverDll, Path.Combine(work, later ? $"later-{run}" : $"first-{run}"), cache);
+            var (login, printed) = await server.WaitForLoginUrlAsync(TimeSpan.FromSeconds(120));
+            await page.GotoAsync(login);
+            var loaded = Stopwatch.GetElapsedTime(server.StartedAt).TotalMilliseconds;
+            await page.Locator("[data-interactive='true']").First.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+            if (Environment.GetEnvironmentVariable("QPC_BENCH_PHASES") == "1")
+                Console.WriteLine($"  phases ({(later ? "later" : "first")} start): login URL {printed.TotalMilliseconds:F0} ms, page loaded {loaded:F0} ms, interactive {Stopwatch.GetElapsedTime(server.StartedAt).TotalMilliseconds:F0} ms");
+            await page.Locator("table tbody tr").First.WaitForAsync(new() { Timeout = 60_000 });
+            await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))");
+            (later ? laters : firsts).Add(Stopwatch.GetElapsedTime(server.StartedAt).TotalMilliseconds);
+            (later ? loginsLater : logins).Add(printed.TotalMilliseconds);
+            if (timeline) await PageTimeline.PrintAsync(page, DateTimeOffset.UtcNow - Stopwatch.GetElapsedTime(server.StartedAt));
+            await Task.Delay(Settle);
+            (later ? rssLater : rssFirst).Add(server.ResidentMiB());
+            for (int i = 0; i < 7; i++) reloads.Add(await PageTimings.NavigateUntilInteractiveAsync(page, server.BaseUrl + "/"));
+            if (timeline) await PageTimeline.PrintReloadAsync(page, server.BaseUrl + "/");
+            await context.CloseAsync();
+        }
     }
-    Console.WriteLine($"start to login URL written: {string.Join(", ", logins.Select(t => $"{t:F0}"))} ms");
-    Console.WriteLine($"start to first interactive pools page (login URL opened at once): {string.Join(", ", firsts.Select(t => $"{t:F0}"))} ms, median {Median(firsts):F0} ms");
-    Console.WriteLine($"resident memory after the first page: {string.Join(", ", rssFirst.Select(m => $"{m:F1}"))} MiB");
+    Console.WriteLine($"start to login URL written: first start {string.Join(", ", logins.Select(t => $"{t:F0}"))} ms, later start {string.Join(", ", loginsLater.Select(t => $"{t:F0}"))} ms");
+    Console.WriteLine($"start to first interactive pools page (login URL opened at once), first start on the machine: {string.Join(", ", firsts.Select(t => $"{t:F0}"))} ms, median {Median(firsts):F0} ms");
+    Console.WriteLine($"start to first interactive pools page (login URL opened at once), a later start: {string.Join(", ", laters.Select(t => $"{t:F0}"))} ms, median {Median(laters):F0} ms");
+    Console.WriteLine($"resident memory after the first page: first start {string.Join(", ", rssFirst.Select(m => $"{m:F1}"))} MiB, later start {string.Join(", ", rssLater.Select(m => $"{m:F1}"))} MiB");
     Console.WriteLine($"reload of the pools page until interactive, median of {reloads.Count}: {Median(reloads):F0} ms (min {reloads.Min():F0}, max {reloads.Max():F0})");
 }
 

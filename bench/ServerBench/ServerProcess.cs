@@ -27,7 +27,12 @@ public sealed partial class ServerProcess : IAsyncDisposable
     /// <summary>When the process was started (Stopwatch timestamp).</summary>
     public long StartedAt { get; private set; }
 
-    public static ServerProcess Start(string serverDll, string dataDirectory, params string[] extra)
+    /// <summary>Starts the console as on a machine where it never ran: its cache folder (the JIT profile) is new too.</summary>
+    public static ServerProcess Start(string serverDll, string dataDirectory, params string[] extra) =>
+        StartWithCache(serverDll, dataDirectory, Path.Combine(dataDirectory, "cache"), extra);
+
+    /// <summary>Starts the console with the given cache folder (XDG_CACHE_HOME), e.g. one an earlier start wrote.</summary>
+    public static ServerProcess StartWithCache(string serverDll, string dataDirectory, string cacheDirectory, params string[] extra)
     {
         var state = Path.Combine(dataDirectory, "state");
         // A self-contained publish is started through its own executable, as shipped; a .dll through dotnet.
@@ -42,6 +47,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
         foreach (var a in new[] { "--mode", "Sandbox", "--data", dataDirectory, "--state", state, "--port", "0" }.Concat(extra)) psi.ArgumentList.Add(a);
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment["XDG_CACHE_HOME"] = cacheDirectory;
+        psi.Environment.Remove("CACHE_DIRECTORY");
         // For experiments: QPC_BENCH_SERVER_X=V reaches the console only, as X=V (e.g. a DOTNET_ runtime setting).
         foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
         {
@@ -162,11 +169,25 @@ public sealed partial class ServerProcess : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            // Stopped as systemd stops it (SIGTERM, then a grace period): what the console writes at a graceful
+            // stop is part of what the next start finds.
+            _ = Kill(_process.Id, 15);
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await _process.WaitForExitAsync(grace.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
         }
         _process.Dispose();
     }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     [GeneratedRegex(@"(http://127\.0\.0\.1:\d+)")]
     private static partial Regex ListeningOn();
