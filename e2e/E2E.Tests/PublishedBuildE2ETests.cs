@@ -39,6 +39,48 @@ public partial class PublishedBuildE2ETests(BrowserFixture browser, ITestOutputH
         }
     }
 
+    [Fact]
+    public async Task PublishedExecutable_StoppedAsSystemdStopsIt_LeavesAJitProfileAndStartsWithItOrWithADamagedOne()
+    {
+        var publishDir = await PublishedConsole.PublishDirAsync();
+        var home = Directory.CreateTempSubdirectory("qpc-published-cache-").FullName;
+        var profile = Path.Combine(home, ".cache", "qubes-pool-console", "startup.jitprofile");
+        try
+        {
+            await StartVisitAndStopAsync(publishDir, home);
+            var written = new FileInfo(profile);
+            Assert.True(written.Exists, "no JIT profile after a graceful stop");
+            Assert.True(written.Length > 10_000, $"the JIT profile has only {written.Length} bytes");
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute,
+                File.GetUnixFileMode(Path.GetDirectoryName(profile)!));
+
+            await StartVisitAndStopAsync(publishDir, home); // replaying the first start's profile
+
+            // A damaged profile (a crash while writing, a full disk) is the runtime's to skip, not a failed start.
+            var bytes = await File.ReadAllBytesAsync(profile);
+            new Random(18).NextBytes(bytes.AsSpan(bytes.Length / 3));
+            await File.WriteAllBytesAsync(profile, bytes);
+            await StartVisitAndStopAsync(publishDir, home);
+        }
+        finally
+        {
+            Directory.Delete(home, recursive: true);
+        }
+    }
+
+    private async Task StartVisitAndStopAsync(string publishDir, string home)
+    {
+        await using var console = await PublishedConsole.StartAsync(publishDir, home);
+        await using var context = await Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(console.LoginUrl);
+        await page.WaitForInteractiveAsync();
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "default" })).ToHaveCountAsync(1);
+        await context.CloseAsync();
+        Assert.Equal(0, await console.StopAsync());
+        output.WriteLine(console.Output);
+    }
+
     [GeneratedRegex("(?:href|src)=\"([^\"]+\\.(?:css|js))\"")]
     private static partial Regex AssetReference();
 }

@@ -17,10 +17,13 @@ public sealed partial class PublishedConsole : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<string> _address = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private PublishedConsole(Process process, string home, bool dotnetHidden)
+    private readonly bool _ownsHome;
+
+    private PublishedConsole(Process process, string home, bool ownsHome, bool dotnetHidden)
     {
         _process = process;
         Home = home;
+        _ownsHome = ownsHome;
         DotnetHidden = dotnetHidden;
     }
 
@@ -35,10 +38,12 @@ public sealed partial class PublishedConsole : IAsyncDisposable
     /// <summary>Everything the console printed so far (stdout and stderr).</summary>
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    public static async Task<PublishedConsole> StartAsync(string publishDir)
+    /// <summary>Starts the console with a fresh HOME, or with <paramref name="home"/> (kept when it stops) to see what an earlier start left there.</summary>
+    public static async Task<PublishedConsole> StartAsync(string publishDir, string? home = null)
     {
         var exe = Path.Combine(publishDir, "QubesPoolConsole");
-        var home = Directory.CreateTempSubdirectory("qpc-published-").FullName;
+        bool ownsHome = home is null;
+        home ??= Directory.CreateTempSubdirectory("qpc-published-").FullName;
         var dotnetRoot = DotnetRoot();
         var hide = Environment.UserName == "root" && File.Exists("/usr/bin/unshare") && dotnetRoot is not null;
 
@@ -67,7 +72,7 @@ public sealed partial class PublishedConsole : IAsyncDisposable
         start.Environment["HOME"] = home;
         start.Environment["LANG"] = "C.UTF-8";
 
-        var console = new PublishedConsole(Process.Start(start)!, home, hide);
+        var console = new PublishedConsole(Process.Start(start)!, home, ownsHome, hide);
         console._process.OutputDataReceived += (_, e) => console.OnLine(e.Data);
         console._process.ErrorDataReceived += (_, e) => console.OnLine(e.Data);
         console._process.BeginOutputReadLine();
@@ -131,6 +136,18 @@ public sealed partial class PublishedConsole : IAsyncDisposable
     [GeneratedRegex(@"Open the console: (http://127\.0\.0\.1:\d+/login\?t=\S+)")]
     private static partial Regex ListeningLine();
 
+    /// <summary>Stops the console as systemd does (SIGTERM) and returns its exit code.</summary>
+    public async Task<int> StopAsync()
+    {
+        Assert.Equal(0, Kill(_process.Id, 15));
+        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await _process.WaitForExitAsync(grace.Token);
+        return _process.ExitCode;
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -139,6 +156,7 @@ public sealed partial class PublishedConsole : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        if (!_ownsHome) return;
         try { Directory.Delete(Home, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

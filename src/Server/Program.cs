@@ -2,13 +2,18 @@ using QubesPoolConsole.Server;
 using QubesPoolConsole.Server.Cli;
 using QubesPoolConsole.Server.Configuration;
 using QubesPoolConsole.Server.Security;
+using QubesPoolConsole.Server.Startup;
 
 // A command (pools, check, pool add…) runs without building the web host; no command serves the console.
 if (CliApp.IsCommand(args)) return await CliApp.RunAsync(args, Console.Out, Console.Error);
 
-// While this thread builds the host and starts Kestrel, the other core renders a sample of the pools page once, so
-// that the first visit finds that code loaded and compiled (docs/benchmarks.md, sixth round).
-_ = QubesPoolConsole.Components.Warming.FirstRenderWarmUp.StartInBackground();
+// Replays the methods the last start compiled on the idle core, and records this start's for the next one. Without
+// a profile to replay, that core renders a sample of the pools page once instead, so that the first visit finds that
+// code loaded and compiled; with one, the sample would only compete with the replay (docs/benchmarks.md).
+if (StartupJitProfile.Start() != JitProfileStart.Replaying)
+{
+    _ = QubesPoolConsole.Components.Warming.FirstRenderWarmUp.StartInBackground();
+}
 
 WebApplication app;
 try

@@ -1,3 +1,4 @@
+using QubesPoolConsole.Server.Startup;
 using Xunit.Abstractions;
 
 namespace QubesPoolConsole.Server.Tests.Packaging;
@@ -48,6 +49,20 @@ public class SystemdUnitTests(ITestOutputHelper output)
         Assert.Contains(Path.GetDirectoryName(ConsolePaths.Dom0QubesXml), writable);
         Assert.Contains(ConsolePaths.Dom0State, writable);
         Assert.Contains("-%h/.aspnet", writable);
+    }
+
+    [Fact]
+    public void SandboxDropIn_GivesTheJitProfileTheCacheFolderTheConsoleLooksIn()
+    {
+        var unit = UnitFile.Load(UnitPath, SandboxPath);
+
+        // systemd makes ~/.cache/NAME, keeps it writable under ProtectHome=read-only and passes it as $CACHE_DIRECTORY;
+        // without the drop-in the console finds the same folder from $HOME.
+        var name = unit.Get("Service", "CacheDirectory");
+        Assert.Equal("qubes-pool-console", name);
+        var fromSystemd = StartupJitProfile.Folder(v => v == "CACHE_DIRECTORY" ? $"/home/user/.cache/{name}" : null);
+        var fromHome = StartupJitProfile.Folder(v => v == "HOME" ? "/home/user" : null);
+        Assert.Equal(fromSystemd, fromHome);
     }
 
     [Fact]
