@@ -27,9 +27,12 @@ public sealed partial class ServerProcess : IAsyncDisposable
     /// <summary>When the process was started (Stopwatch timestamp).</summary>
     public long StartedAt { get; private set; }
 
-    /// <summary>Starts the console as on a machine where it never ran: its cache folder (the JIT profile) is new too.</summary>
+    /// <summary>
+    /// Starts the console as on a machine where it never ran: its cache folder (the JIT profile) is new too, beside
+    /// the data folder (not in it: the sandbox is seeded only into a data folder that does not exist yet).
+    /// </summary>
     public static ServerProcess Start(string serverDll, string dataDirectory, params string[] extra) =>
-        StartWithCache(serverDll, dataDirectory, Path.Combine(dataDirectory, "cache"), extra);
+        StartWithCache(serverDll, dataDirectory, Path.TrimEndingDirectorySeparator(dataDirectory) + ".cache", extra);
 
     /// <summary>Starts the console with the given cache folder (XDG_CACHE_HOME), e.g. one an earlier start wrote.</summary>
     public static ServerProcess StartWithCache(string serverDll, string dataDirectory, string cacheDirectory, params string[] extra)
@@ -146,6 +149,11 @@ public sealed partial class ServerProcess : IAsyncDisposable
     /// <summary>Resident memory (VmRSS) of the server process, in MiB.</summary>
     public double ResidentMiB()
     {
+        // Diagnostics: QPC_BENCH_SMAPS=DIR keeps the memory map behind each figure (DIR/PID.smaps).
+        if (Environment.GetEnvironmentVariable("QPC_BENCH_SMAPS") is { Length: > 0 } keep)
+        {
+            File.Copy($"/proc/{_process.Id}/smaps", Path.Combine(keep, $"{_process.Id}.smaps"), overwrite: true);
+        }
         foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
         {
             if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
