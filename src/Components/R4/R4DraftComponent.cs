@@ -5,7 +5,8 @@ namespace QubesPoolConsole.Components.R4;
 /// <summary>
 /// A page over the session's qubesd draft: gets it once (starting it when the session has none), re-reads qubesd
 /// on open when nothing is staged (so the page shows the pools as they are now), and re-renders whenever the draft
-/// changes in this or another tab of the session (the event is marshalled onto this renderer).
+/// changes in this or another tab of the session (the event is marshalled onto this renderer). While that read
+/// runs, the page shows what the session holds (what the prerender showed) instead of a loading state.
 /// </summary>
 public abstract class R4DraftComponent : ComponentBase, IDisposable
 {
@@ -26,10 +27,12 @@ public abstract class R4DraftComponent : ComponentBase, IDisposable
         try
         {
             var draft = await Session.DraftAsync();
-            // Once, in the interactive render: a prerender that read too would double every navigation's reads.
-            if (!draft.Snapshot.HasChanges && !draft.IsApplying && ReloadOnOpen && !IsPrerendering) await draft.ReloadAsync();
             Draft = draft;
             draft.Changed += OnChanged;
+            // Once, in the interactive render: a prerender that read too would double every navigation's reads. The
+            // page is usable meanwhile, so the read must not drop a change staged before it returns: Refresh keeps
+            // staged changes (and notes how qubesd now differs), where Reload would discard them.
+            if (!draft.Snapshot.HasChanges && !draft.IsApplying && ReloadOnOpen && !IsPrerendering) await draft.RefreshAsync();
         }
         catch (Exception e) when (e is IOException or TimeoutException or OperationCanceledException)
         {
