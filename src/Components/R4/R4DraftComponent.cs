@@ -29,14 +29,29 @@ public abstract class R4DraftComponent : ComponentBase, IDisposable
             var draft = await Session.DraftAsync();
             Draft = draft;
             draft.Changed += OnChanged;
-            // Once, in the interactive render: a prerender that read too would double every navigation's reads. The
-            // page is usable meanwhile, so the read must not drop a change staged before it returns: Refresh keeps
-            // staged changes (and notes how qubesd now differs), where Reload would discard them.
-            if (!draft.Snapshot.HasChanges && !draft.IsApplying && ReloadOnOpen && !IsPrerendering) await draft.RefreshAsync();
         }
         catch (Exception e) when (e is IOException or TimeoutException or OperationCanceledException)
         {
             LoadError = $"qubesd could not be read: {e.Message}";
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // Once, after the first interactive render (a prerender that read too would double every navigation's reads;
+        // reading before that render would hold back the page the prerender already showed). The page is usable
+        // meanwhile, so the read must not drop a change staged before it returns: Refresh keeps staged changes (and
+        // notes how qubesd now differs), where Reload would discard them.
+        if (!firstRender || Draft is not { } draft || !ReloadOnOpen || draft.Snapshot.HasChanges || draft.IsApplying) return;
+        try
+        {
+            await draft.RefreshAsync();
+        }
+        catch (Exception e) when (e is IOException or TimeoutException or OperationCanceledException)
+        {
+            LoadError = $"qubesd could not be read: {e.Message}";
+            if (!_disposed) StateHasChanged();
         }
     }
 
