@@ -100,8 +100,8 @@ public static class PageTimings
         {
             await page.Locator("[data-interactive='true']").First.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
         }
-        // Rows again, now from the circuit: a page that reads its data again when interactive (the qubesd pools page)
-        // replaces the prerendered rows while it reads, and is not ready before they are back.
+        // Rows again, now from the circuit: a page that replaced the prerendered rows with a loading state while it
+        // read again (the qubesd pools page did until the seventh round) is not ready before they are back.
         await page.Locator("table tbody tr").First.WaitForAsync(new() { Timeout = 30_000 });
         await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))");
         var total = Stopwatch.GetElapsedTime(start).TotalMilliseconds;

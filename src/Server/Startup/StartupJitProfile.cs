@@ -40,9 +40,10 @@ public static class StartupJitProfile
     /// </summary>
     public static string? Folder(Func<string, string?> environment)
     {
-        if (environment("CACHE_DIRECTORY") is { Length: > 0 } systemd && Path.IsPathRooted(systemd.Split(':')[0]))
+        // systemd lists one folder per CacheDirectory= entry, separated by colons; the unit has one.
+        if (environment("CACHE_DIRECTORY")?.Split(':')[0] is { Length: > 0 } systemd && Path.IsPathRooted(systemd))
         {
-            return systemd.Split(':')[0];
+            return systemd;
         }
         if (environment("XDG_CACHE_HOME") is { Length: > 0 } xdg && Path.IsPathRooted(xdg))
         {

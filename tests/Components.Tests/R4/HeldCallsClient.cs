@@ -10,7 +10,7 @@ public sealed class HeldCallsClient(IQubesdClient inner) : IQubesdClient
 
     public string SocketPath => inner.SocketPath;
 
-    /// <summary>Calls made while held (and not yet answered).</summary>
+    /// <summary>Calls not yet answered: waiting while held, or on their way to the stand-in after.</summary>
     public int Waiting => Volatile.Read(ref _inFlight);
 
     /// <summary>From now on every call waits for <see cref="Release"/>.</summary>
