@@ -25,6 +25,8 @@ public partial class PublishedBuildE2ETests(BrowserFixture browser, ITestOutputH
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Storage pools" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "default" })).ToHaveCountAsync(1);
+        // The session keys stayed in memory: no data-protection key ring written into the (fresh) home.
+        Assert.False(Directory.Exists(Path.Combine(console.Home, ".aspnet")), "a key ring was written under ~/.aspnet");
 
         // Static assets come from the published manifest (outside Development an unpublished build serves them empty).
         var assets = AssetReference().Matches(await page.ContentAsync()).Select(m => m.Groups[1].Value)

@@ -53,6 +53,7 @@ public static class ConsoleHost
         var pages = backend.Kind == BackendKind.Qubesd ? ConsolePages.Qubesd : ConsolePages.StorageConf;
         builder.Services.AddConsoleComponents(pages with { Caption = backend.Description });
         AddR4Pages(builder, backend);
+        builder.Services.WithoutKeyRingOnDisk();
 
         var app = builder.Build();
         app.UseConsoleSecurity();

@@ -18,6 +18,26 @@ public static class ConsoleSecurity
     /// <summary>Upper bound of a session's cookie; idleness (<see cref="ConsoleOptions.IdleTimeoutMinutes"/>) usually ends it first.</summary>
     public static readonly TimeSpan MaxSessionLength = TimeSpan.FromHours(12);
 
+    /// <summary>
+    /// Drops data protection's start-up task, which loads (and, without one, writes) an XML key ring under
+    /// ~/.aspnet that the ephemeral provider never uses. Call after the last service registration: every
+    /// <c>AddDataProtection()</c> (antiforgery, cookies, Blazor) adds it back.
+    /// </summary>
+    public static IServiceCollection WithoutKeyRingOnDisk(this IServiceCollection services)
+    {
+        for (int i = services.Count - 1; i >= 0; i--)
+        {
+            if (services[i].ServiceType == typeof(IHostedService) && services[i].ImplementationType?.FullName == KeyRingHostedService)
+            {
+                services.RemoveAt(i);
+            }
+        }
+        return services;
+    }
+
+    /// <summary>The key ring's start-up task (internal to ASP.NET Core), by name.</summary>
+    public const string KeyRingHostedService = "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService";
+
     /// <summary>Loopback-only binding, the start token, cookie sessions, and every page behind them.</summary>
     public static WebApplicationBuilder AddConsoleSecurity(this WebApplicationBuilder builder, ConsoleOptions options)
     {
@@ -29,7 +49,7 @@ public static class ConsoleSecurity
             TimeSpan.FromMinutes(Math.Max(1, options.IdleTimeoutMinutes))));
 
         // Sessions end with the process, so the keys protecting their cookies and antiforgery tokens do too: kept in
-        // memory, never written under the user's home (and no "unencrypted key" warning at start).
+        // memory, never written under the user's home (and no "unencrypted key" warning at start: WithoutKeyRingOnDisk).
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
