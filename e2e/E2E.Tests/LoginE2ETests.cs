@@ -38,6 +38,33 @@ public class LoginE2ETests(BrowserFixture browser) : BrowserTest(browser)
     }
 
     [Fact]
+    public async Task PoolsPage_OpensItsCircuitWebSocketAtOnce_WithoutANegotiateRequest()
+    {
+        var context = await NewContextAsync(Server);
+        var hubRequests = new List<string>();
+        var sockets = new List<string>();
+        context.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/_blazor", StringComparison.Ordinal)) lock (hubRequests) hubRequests.Add(request.Method + " " + request.Url);
+        };
+        var page = await context.NewPageAsync();
+        page.WebSocket += (_, socket) => { lock (sockets) sockets.Add(socket.Url); };
+
+        await page.GotoAsync(Server.LoginUrl);
+        await page.WaitForInteractiveAsync();
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+
+        lock (hubRequests) Assert.DoesNotContain(hubRequests, r => r.Contains("/_blazor/negotiate", StringComparison.Ordinal));
+        lock (sockets)
+        {
+            Assert.Equal(2, sockets.Count); // one circuit per page load, each on a WebSocket to the hub
+            Assert.All(sockets, url => Assert.StartsWith(Server.BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "/_blazor", url));
+        }
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "default" })).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task LogOut_EndsTheSession_AndPagesAskForLoginAgain()
     {
         var context = await NewContextAsync(Server);
