@@ -36,7 +36,32 @@ public static class PageTimeline
 
     public static async Task PrintReloadAsync(IPage page, string url)
     {
-        await PageTimings.NavigateUntilInteractiveAsync(page, url);
+        // QPC_BENCH_TRACE=FILE also keeps Chromium's trace of that reload (devtools timeline and V8; chrome://tracing).
+        var trace = Environment.GetEnvironmentVariable("QPC_BENCH_TRACE");
+        if (trace is not { Length: > 0 })
+        {
+            await PageTimings.NavigateUntilInteractiveAsync(page, url);
+        }
+        else
+        {
+            var cdp = await page.Context.NewCDPSessionAsync(page);
+            var events = new List<System.Text.Json.JsonElement>();
+            var complete = new TaskCompletionSource();
+            cdp.Event("Tracing.dataCollected").OnEvent += (_, e) =>
+            {
+                if (e?.GetProperty("value") is { } value) lock (events) events.AddRange(value.EnumerateArray().Select(x => x.Clone()));
+            };
+            cdp.Event("Tracing.tracingComplete").OnEvent += (_, _) => complete.TrySetResult();
+            await cdp.SendAsync("Tracing.start", new Dictionary<string, object>
+            {
+                ["categories"] = "devtools.timeline,v8.execute,disabled-by-default-devtools.timeline,blink,loading,toplevel",
+                ["transferMode"] = "ReportEvents",
+            });
+            await PageTimings.NavigateUntilInteractiveAsync(page, url);
+            await cdp.SendAsync("Tracing.end");
+            await complete.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            lock (events) File.WriteAllText(trace, System.Text.Json.JsonSerializer.Serialize(new { traceEvents = events }));
+        }
         await PrintAsync(page, null);
     }
 

@@ -41,6 +41,7 @@ if (Environment.GetEnvironmentVariable("QPC_BENCH_ONLY_R4") != "1")
     var loginsLater = new List<double>();
     var reloads = new List<double>();
     var reloadsInPage = new List<double>();
+    var reloadsUntouched = new List<double>();
     var rssFirst = new List<double>();
     var rssLater = new List<double>();
     bool timeline = Environment.GetEnvironmentVariable("QPC_BENCH_TIMELINE") == "1";
@@ -79,6 +80,7 @@ if (Environment.GetEnvironmentVariable("QPC_BENCH_ONLY_R4") != "1")
                 reloads.Add(polled);
                 reloadsInPage.Add(inPage);
             }
+            for (int i = 0; i < 7; i++) reloadsUntouched.Add(await PageTimings.NavigateUntilReadyUntouchedAsync(page, server.BaseUrl + "/"));
             if (timeline) await PageTimeline.PrintReloadAsync(page, server.BaseUrl + "/");
             await context.CloseAsync();
         }
@@ -90,6 +92,7 @@ if (Environment.GetEnvironmentVariable("QPC_BENCH_ONLY_R4") != "1")
     Console.WriteLine($"resident memory after the first page: first start {string.Join(", ", rssFirst.Select(m => $"{m:F1}"))} MiB, later start {string.Join(", ", rssLater.Select(m => $"{m:F1}"))} MiB");
     Console.WriteLine($"reload of the pools page until interactive, median of {reloads.Count}: {Median(reloads):F0} ms (min {reloads.Min():F0}, max {reloads.Max():F0})");
     Console.WriteLine($"reload of the pools page until interactive as the page saw it, median of {reloadsInPage.Count}: {Median(reloadsInPage):F0} ms (min {reloadsInPage.Min():F0}, max {reloadsInPage.Max():F0})");
+    Console.WriteLine($"the same with nothing of Playwright's in the page until then, median of {reloadsUntouched.Count}: {Median(reloadsUntouched):F0} ms (min {reloadsUntouched.Min():F0}, max {reloadsUntouched.Max():F0})");
 }
 
 // 1. The sandbox as shipped: start time, idle memory, memory per open tab.
