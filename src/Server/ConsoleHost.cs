@@ -26,13 +26,19 @@ public static class ConsoleHost
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         args = ConsoleBackendSetting.ExpandFlags(args); // --r4 means --backend=qubesd
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        // The slim builder: no IIS integration, no HTTP/3 (QUIC) transport, no Debug or EventSource logger, which the
+        // console never uses and which each cost assemblies loaded at every start (docs/benchmarks.md, eighth round).
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
             // Tests host this assembly too: static web assets are looked up by the app's own name.
             ApplicationName = typeof(ConsoleHost).Assembly.GetName().Name,
         });
+        // What the full builder adds that the console does use: https:// URLs and Kestrel settings from configuration,
+        // and, when run from source (Development), the static web assets of the projects and packages it references.
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        if (builder.Environment.IsDevelopment()) builder.WebHost.UseStaticWebAssets();
         builder.Configuration.AddSystemConfigFile(args, new Dictionary<string, string>(SwitchMappings));
         builder.Configuration.AddEnvironmentVariables("QPC_");
         builder.Configuration.AddCommandLine(args, new Dictionary<string, string>(SwitchMappings));
